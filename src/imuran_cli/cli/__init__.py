@@ -1,0 +1,143 @@
+"""The command line: the only package that imports typer.
+
+Command modules keep their imports of core, storage and render inside the function
+bodies, so that starting ``imuran`` costs little more than starting Typer.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from imuran_cli import __version__
+from imuran_cli.cli import dose, missed, profile, side_effects, sources, travel
+from imuran_cli.cli.runtime import GlobalOptions, debug_enabled, report_error
+from imuran_cli.core.errors import EXIT_BAD_INPUT, EXIT_ENVIRONMENT, EXIT_INTERRUPTED
+
+
+class ImuranGroup(TyperGroup):
+    """Typer's group, with usage errors printed as ``error:``/``hint:`` lines like every other."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        json_mode = "--json" in argv
+        try:
+            result = super().main(
+                args=argv,
+                prog_name=prog_name,
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
+            code = result if isinstance(result, int) else 0
+        except typer.Abort:
+            if not json_mode:
+                sys.stderr.write("\naborted\n")
+            code = EXIT_INTERRUPTED
+        except typer.TyperException as exc:  # click's ClickException, UsageError, ...
+            if debug_enabled():
+                raise
+            code = getattr(exc, "exit_code", EXIT_BAD_INPUT)
+            usage_ctx = getattr(exc, "ctx", None)
+            command = usage_ctx.command_path if usage_ctx is not None else "imuran"
+            report_error(
+                "usage",
+                exc.format_message(),
+                f"see {command} --help",
+                code,
+                json_mode=json_mode,
+            )
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(
+    cls=ImuranGroup,
+    name="imuran",
+    help=(
+        "A companion for people with myasthenia gravis who take azathioprine (Imuran). "
+        "It informs; it does not prescribe. Your neurologist's instructions come first."
+    ),
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={
+        "help_option_names": ["-h", "--help"],
+        # Help, like every answer, fits 60 columns.
+        "max_content_width": 60,
+        "terminal_width": 60,
+    },
+)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"imuran {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    profile_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--profile",
+            metavar="PATH",
+            help="Profile file to use (default: IMURAN_PROFILE, then your config folder).",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            is_eager=True,
+            callback=_print_version,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Weight-based dose, missed doses, side effects and travel, from sourced data.
+
+    Example:
+
+        imuran dose --weight 70
+    """
+    ctx.obj = GlobalOptions(profile=profile_path)
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit(0)
+
+
+app.command("dose")(dose.dose)
+app.command("missed")(missed.missed)
+app.command("side-effects")(side_effects.side_effects)
+app.command("symptoms", hidden=True)(side_effects.side_effects)
+app.command("travel")(travel.travel)
+app.command("sources")(sources.sources)
+app.add_typer(profile.profile_app, name="profile")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)
+    except Exception:
+        if debug_enabled():
+            raise
+        sys.stderr.write("error: internal error; rerun with IMURAN_DEBUG=1 to see details\n")
+        sys.exit(EXIT_ENVIRONMENT)

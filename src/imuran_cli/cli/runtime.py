@@ -1,0 +1,168 @@
+"""The one error boundary and the per-command context: clock, profile path, output mode.
+
+Every command body runs inside ``command_session``. It reads the clock once (``IMURAN_NOW``
+or the local clock), turns ``ImuranError`` into ``error:``/``hint:`` lines on stderr (or the
+JSON error document on stdout under ``--json``) with the exit codes of DESIGN.md, and never
+shows a traceback unless ``IMURAN_DEBUG=1``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+import typer
+
+from imuran_cli.core.errors import (
+    EXIT_ENVIRONMENT,
+    EXIT_INTERRUPTED,
+    ImuranError,
+    InputError,
+)
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+    from rich.console import Console
+
+    from imuran_cli.core.profile import Profile
+    from imuran_cli.knowledge.limits import Limits
+
+NOW_ENV = "IMURAN_NOW"
+DEBUG_ENV = "IMURAN_DEBUG"
+
+ResultT = TypeVar("ResultT", bound="BaseModel")
+
+
+@dataclass
+class GlobalOptions:
+    """Options given before the subcommand."""
+
+    profile: Path | None = None
+
+
+def debug_enabled() -> bool:
+    return os.environ.get(DEBUG_ENV, "") == "1"
+
+
+def read_clock(environ: dict[str, str] | os._Environ[str] = os.environ) -> dt.datetime:
+    """Now, as an aware datetime: ``IMURAN_NOW`` if set, else the local clock and zone."""
+    value = environ.get(NOW_ENV, "").strip()
+    if not value:
+        return dt.datetime.now().astimezone()
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise InputError(
+            f"{NOW_ENV}={value!r} is not an ISO 8601 date-time",
+            f"use e.g. {NOW_ENV}=2026-11-25T08:30:00+01:00, or unset it",
+            code="invalid_now",
+        ) from None
+    # Without an offset, the time is local time, as a person would mean it.
+    return parsed if parsed.tzinfo is not None else parsed.astimezone()
+
+
+@dataclass
+class Runtime:
+    """What a command needs from the outside world, read once."""
+
+    json: bool
+    now: dt.datetime
+    profile_path: Path
+    _limits: Limits | None = field(default=None, repr=False)
+
+    @property
+    def today(self) -> dt.date:
+        return self.now.date()
+
+    def limits(self) -> Limits:
+        if self._limits is None:
+            from imuran_cli.knowledge.limits import load_limits
+
+            self._limits = load_limits()
+        return self._limits
+
+    def load_profile(self) -> Profile | None:
+        """The validated profile, or None when there is none. A bad file is an error."""
+        from imuran_cli.storage.profile_store import load_profile
+
+        return load_profile(self.profile_path, self.limits(), self.today)
+
+    def emit(self, result: ResultT, render: Callable[[ResultT, Console], None]) -> None:
+        """Print ``result``: as one JSON document with ``--json``, else through ``render``."""
+        if self.json:
+            from imuran_cli.render.json_out import write_json
+
+            write_json(result)
+        else:
+            from imuran_cli.render.console import stdout_console
+
+            render(result, stdout_console())
+
+
+def _profile_flag(ctx: typer.Context) -> Path | None:
+    root = ctx.find_root()
+    options = root.obj if isinstance(root.obj, GlobalOptions) else None
+    return options.profile if options else None
+
+
+def report_error(
+    code: str, message: str, hint: str | None, exit_code: int, *, json_mode: bool
+) -> typer.Exit:
+    """Print an error the way the mode wants and return the ``typer.Exit`` to raise."""
+    if json_mode:
+        from imuran_cli.render.json_out import error_document, write_json
+
+        write_json(error_document(code, message, hint))
+    else:
+        from imuran_cli.render.plain import write_error
+
+        write_error(message, hint)
+    return typer.Exit(exit_code)
+
+
+@contextlib.contextmanager
+def command_session(ctx: typer.Context, *, json_output: bool = False) -> Iterator[Runtime]:
+    """Run a command body with the clock, the profile path and the error boundary."""
+    try:
+        from imuran_cli.storage.paths import resolve_profile_path
+
+        runtime = Runtime(
+            json=json_output,
+            now=read_clock(),
+            profile_path=resolve_profile_path(_profile_flag(ctx), os.environ),
+        )
+        yield runtime
+    except (typer.Exit, typer.Abort, typer.TyperException):
+        raise
+    except ImuranError as exc:
+        if debug_enabled():
+            raise
+        raise report_error(
+            exc.code, exc.message, exc.hint, exc.exit_code, json_mode=json_output
+        ) from None
+    except KeyboardInterrupt:
+        if not json_output:
+            sys.stderr.write("\ninterrupted\n")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        # The reader went away (e.g. `imuran sources | head -1`): nothing more to say.
+        with contextlib.suppress(OSError):
+            # Silence the flush at exit, which would fail on the closed pipe.
+            sys.stdout = Path(os.devnull).open("w")  # noqa: SIM115
+        raise typer.Exit(EXIT_ENVIRONMENT) from None
+    except Exception as exc:
+        if debug_enabled():
+            raise
+        raise report_error(
+            "internal_error",
+            f"internal error ({type(exc).__name__}); this is a bug in imuran",
+            f"rerun with {DEBUG_ENV}=1 to see the details, and report it",
+            EXIT_ENVIRONMENT,
+            json_mode=json_output,
+        ) from None

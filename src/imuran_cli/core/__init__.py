@@ -1,0 +1,1 @@
+"""Pure domain rules. Nothing here reads files, the environment or the clock."""

@@ -1,0 +1,234 @@
+"""The person's profile (schema version 1) and its validation rules.
+
+The profile is plain data. Range checks need the knowledge limits and today's date, which
+core never reads for itself: ``parse_profile`` takes both and is the one way in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from imuran_cli.core.units import (
+    WeightUnit,
+    format_number,
+    is_whole_steps,
+    tablet_step_mg,
+    to_kg,
+)
+from imuran_cli.knowledge.limits import Limits
+
+SCHEMA_VERSION = 1
+
+Schedule = Literal["once", "split"]
+SCHEDULES: tuple[Schedule, ...] = ("once", "split")
+Genotype = Literal[
+    "normal", "intermediate", "possible-intermediate", "poor", "indeterminate", "unknown"
+]
+GENOTYPES: tuple[Genotype, ...] = (
+    "normal",
+    "intermediate",
+    "possible-intermediate",
+    "poor",
+    "indeterminate",
+    "unknown",
+)
+DoseTime = Literal["morning", "later"]
+
+_CLOCK_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+@dataclass(frozen=True)
+class ProfileContext:
+    """What validation needs from outside core: the limits and today's date."""
+
+    limits: Limits
+    today: dt.date
+
+
+def _context(info: ValidationInfo) -> ProfileContext:
+    context = info.context
+    if not isinstance(context, ProfileContext):
+        raise TypeError("profile validation needs a ProfileContext; use parse_profile()")
+    return context
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Weight(_Section):
+    """Body weight as the person gave it, in their unit."""
+
+    value: float
+    unit: WeightUnit = "kg"
+
+    @model_validator(mode="after")
+    def _in_range(self, info: ValidationInfo) -> Weight:
+        limits = _context(info).limits
+        allowed = limits.weight.kg if self.unit == "kg" else limits.weight.lb
+        if not math.isfinite(self.value) or not allowed.contains(self.value):
+            raise ValueError(
+                f"{format_number(self.value)} {self.unit} is outside "
+                f"{format_number(allowed.min)} to {format_number(allowed.max)} {self.unit}"
+            )
+        return self
+
+    def kg(self, limits: Limits) -> float:
+        return to_kg(self.value, self.unit, limits)
+
+
+class Prescription(_Section):
+    """What the neurologist prescribed."""
+
+    daily_mg: float | None = None
+    mg_per_kg: float | None = None
+    schedule: Schedule = "once"
+    tablet_mg: int = 50
+    tablets_split: bool = True
+    started_on: dt.date | None = None
+    stopped_on: dt.date | None = None
+
+    @field_validator("mg_per_kg")
+    @classmethod
+    def _mg_per_kg_range(cls, value: float | None, info: ValidationInfo) -> float | None:
+        allowed = _context(info).limits.mg_per_kg
+        if value is not None and (not math.isfinite(value) or not allowed.contains(value)):
+            raise ValueError(
+                f"{format_number(value)} mg/kg is outside "
+                f"{format_number(allowed.min)} to {format_number(allowed.max)} mg/kg a day"
+            )
+        return value
+
+    @field_validator("daily_mg")
+    @classmethod
+    def _daily_mg_range(cls, value: float | None, info: ValidationInfo) -> float | None:
+        allowed = _context(info).limits.daily_mg
+        if value is not None and (not math.isfinite(value) or not allowed.contains(value)):
+            raise ValueError(
+                f"{format_number(value)} mg is outside "
+                f"{format_number(allowed.min)} to {format_number(allowed.max)} mg a day"
+            )
+        return value
+
+    @field_validator("tablet_mg")
+    @classmethod
+    def _known_strength(cls, value: int, info: ValidationInfo) -> int:
+        strengths = _context(info).limits.tablets.strengths_mg
+        if value not in strengths:
+            raise ValueError(
+                f"{value} mg tablets do not exist; use one of "
+                + ", ".join(str(s) for s in strengths)
+            )
+        return value
+
+    @field_validator("started_on", "stopped_on")
+    @classmethod
+    def _not_in_future(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        today = _context(info).today
+        if value is not None and value > today:
+            raise ValueError(f"{value.isoformat()} is in the future (today is {today.isoformat()})")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self, info: ValidationInfo) -> Prescription:
+        limits = _context(info).limits
+        if self.started_on and self.stopped_on and self.stopped_on < self.started_on:
+            raise ValueError(
+                f"stopped_on {self.stopped_on.isoformat()} is before "
+                f"started_on {self.started_on.isoformat()}"
+            )
+        if self.daily_mg is not None:
+            step = tablet_step_mg(self.tablet_mg, self.tablets_split, limits)
+            if not is_whole_steps(self.daily_mg, step):
+                what = "half" if self.tablets_split else "whole"
+                raise ValueError(
+                    f"daily_mg {format_number(self.daily_mg)} cannot be made from {what} "
+                    f"{self.tablet_mg} mg tablets (tablet_mg = {self.tablet_mg}, "
+                    f"tablets_split = {str(self.tablets_split).lower()}): "
+                    f"use a multiple of {format_number(step)} mg"
+                )
+        return self
+
+
+class Genetics(_Section):
+    """TPMT and NUDT15 test results (CPIC phenotype names)."""
+
+    tpmt: Genotype = "unknown"
+    nudt15: Genotype = "unknown"
+
+
+class DoseTimes(_Section):
+    """The usual local times of the morning and the later dose, as HH:MM."""
+
+    morning: str = "08:00"
+    later: str = "20:00"
+
+    @field_validator("morning", "later")
+    @classmethod
+    def _clock_time(cls, value: str) -> str:
+        if not _CLOCK_RE.match(value):
+            raise ValueError(f"{value!r} is not a time of day as HH:MM (24-hour clock)")
+        return value
+
+    def time_of(self, which: DoseTime) -> dt.time:
+        return dt.time.fromisoformat(self.morning if which == "morning" else self.later)
+
+
+class Profile(_Section):
+    """Everything imuran remembers about the person, validated as a whole."""
+
+    schema_version: int = SCHEMA_VERSION
+    weight: Weight | None = None
+    prescription: Prescription = Field(default_factory=Prescription)
+    genetics: Genetics = Field(default_factory=Genetics)
+    medications: list[str] = Field(default_factory=list)
+    dose_times: DoseTimes = Field(default_factory=DoseTimes)
+
+    @field_validator("medications")
+    @classmethod
+    def _clean_names(cls, value: list[str]) -> list[str]:
+        names = [name.strip() for name in value]
+        if any(not name for name in names):
+            raise ValueError("a medicine name is empty")
+        return names
+
+    def to_data(self) -> dict[str, Any]:
+        """The profile as TOML-ready data: no None values, dates as dates, 70.0 as 70."""
+        data: dict[str, Any] = _tidy(self.model_dump(mode="python", exclude_none=True))
+        return data
+
+    def to_json_data(self) -> dict[str, Any]:
+        """The profile with the same keys and nesting as the file, dates as ISO strings."""
+        data: dict[str, Any] = _tidy(self.model_dump(mode="json", exclude_none=True))
+        return data
+
+
+def _tidy(value: Any) -> Any:
+    """Write whole-number floats as integers, so a file says ``150``, not ``150.0``."""
+    if isinstance(value, dict):
+        return {key: _tidy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_tidy(item) for item in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def parse_profile(data: dict[str, Any], limits: Limits, today: dt.date) -> Profile:
+    """Validate raw profile data (from TOML or edits) into a ``Profile``.
+
+    Raises pydantic's ``ValidationError``; storage and the CLI turn it into a
+    ``ProfileError`` naming the file, key and value.
+    """
+    return Profile.model_validate(data, context=ProfileContext(limits=limits, today=today))
+
+
+def default_profile_data() -> dict[str, Any]:
+    """The data of a new, empty profile."""
+    return {"schema_version": SCHEMA_VERSION}

@@ -1,0 +1,106 @@
+"""Weights, units and tablet steps."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Literal
+
+from imuran_cli.core.errors import InputError
+from imuran_cli.knowledge.limits import Limits
+
+WeightUnit = Literal["kg", "lb"]
+WEIGHT_UNITS: tuple[WeightUnit, ...] = ("kg", "lb")
+
+_WEIGHT_RE = re.compile(r"^\s*(?P<number>[^a-zA-Z\s]+)\s*(?P<unit>[a-zA-Z]+)?\s*$")
+_UNIT_ALIASES: dict[str, WeightUnit] = {
+    "kg": "kg",
+    "kgs": "kg",
+    "kilo": "kg",
+    "kilos": "kg",
+    "lb": "lb",
+    "lbs": "lb",
+    "pound": "lb",
+    "pounds": "lb",
+}
+
+
+def parse_unit(text: str) -> WeightUnit:
+    """Return the weight unit named by ``text`` (kg or lb), or raise ``InputError``."""
+    unit = _UNIT_ALIASES.get(text.strip().lower())
+    if unit is None:
+        raise InputError(
+            f"unknown weight unit {text!r}",
+            "use kg or lb, e.g. --weight 70 or --weight 154lb",
+            code="invalid_unit",
+        )
+    return unit
+
+
+def parse_weight(
+    text: str, limits: Limits, unit: WeightUnit | None = None
+) -> tuple[float, WeightUnit]:
+    """Parse ``70``, ``70kg`` or ``154lb`` into a checked (value, unit) pair.
+
+    ``unit`` is the unit given separately (``--unit``); a suffix that contradicts it is an error.
+    Without either, the weight is in kilograms.
+    """
+    match = _WEIGHT_RE.match(text)
+    number_text = match.group("number") if match else text
+    try:
+        value = float(number_text)
+    except ValueError:
+        raise InputError(
+            f"weight {text!r} is not a number",
+            "give the weight as a number, e.g. --weight 70 or --weight 154lb",
+            code="invalid_weight",
+        ) from None
+    suffix = match.group("unit") if match else None
+    if suffix is not None:
+        suffix_unit = parse_unit(suffix)
+        if unit is not None and suffix_unit != unit:
+            raise InputError(
+                f"weight {text!r} is in {suffix_unit} but --unit says {unit}",
+                f"drop --unit, or write the weight as {number_text.strip()}{unit}",
+                code="conflicting_unit",
+            )
+        unit = suffix_unit
+    final_unit: WeightUnit = unit or "kg"
+    check_weight(value, final_unit, limits)
+    return value, final_unit
+
+
+def check_weight(value: float, unit: WeightUnit, limits: Limits) -> None:
+    """Raise ``InputError`` unless ``value`` is a plausible body weight in ``unit``."""
+    allowed = limits.weight.kg if unit == "kg" else limits.weight.lb
+    if not math.isfinite(value) or not allowed.contains(value):
+        raise InputError(
+            f"weight {format_number(value)} {unit} is outside "
+            f"{format_number(allowed.min)} to {format_number(allowed.max)} {unit}",
+            f"give your body weight in {unit}, from "
+            f"{format_number(allowed.min)} to {format_number(allowed.max)}",
+            code="weight_out_of_range",
+        )
+
+
+def to_kg(value: float, unit: WeightUnit, limits: Limits) -> float:
+    """Convert a weight to kilograms."""
+    return value if unit == "kg" else value * limits.pound.kg
+
+
+def tablet_step_mg(tablet_mg: float, tablets_split: bool, limits: Limits) -> float:
+    """The smallest amount that can be taken: half a tablet if tablets may be split."""
+    return tablet_mg / limits.tablets.pieces_when_split if tablets_split else tablet_mg
+
+
+def is_whole_steps(mg: float, step_mg: float) -> bool:
+    """True when ``mg`` is a positive whole number of ``step_mg`` steps."""
+    steps = mg / step_mg
+    return steps >= 1 and math.isclose(steps, round(steps), abs_tol=1e-9)
+
+
+def format_number(value: float) -> str:
+    """``70.0`` -> ``70``, ``2.5`` -> ``2.5``: numbers as a person writes them."""
+    if not math.isfinite(value):
+        return str(value)
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

@@ -1,0 +1,38 @@
+"""Reading the packaged TOML data files."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from imuran_cli.core.errors import KnowledgeError
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def read_data(name: str) -> dict[str, Any]:
+    """Return the parsed content of the packaged knowledge file ``name`` (e.g. ``limits.toml``)."""
+    try:
+        text = resources.files("imuran_cli.knowledge").joinpath(name).read_text(encoding="utf-8")
+        return tomllib.loads(text)
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise KnowledgeError(
+            f"the packaged knowledge file {name} cannot be read: {exc}",
+            "reinstall imuran (pip install --force-reinstall imuran-cli)",
+        ) from exc
+
+
+def load_model(name: str, model: type[ModelT]) -> ModelT:
+    """Read the knowledge file ``name`` and validate it as ``model``."""
+    try:
+        return model.model_validate(read_data(name))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise KnowledgeError(
+            f"the packaged knowledge file {name} is invalid at {where}: {first['msg']}",
+            "reinstall imuran (pip install --force-reinstall imuran-cli)",
+        ) from exc

@@ -1,0 +1,1 @@
+"""Output. ``plain`` and ``json_out`` are light; ``console`` and ``human`` import rich."""

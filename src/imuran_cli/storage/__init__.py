@@ -1,0 +1,1 @@
+"""Where files live and how the profile is read and written. Never prints."""

@@ -1,0 +1,38 @@
+"""Where the profile lives.
+
+Precedence, first match wins:
+
+1. ``--profile PATH`` (a global option, before the subcommand);
+2. the ``IMURAN_PROFILE`` environment variable;
+3. ``platformdirs.user_config_path("imuran") / "profile.toml"``
+   (``~/.config/imuran/profile.toml`` on Linux).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+PROFILE_ENV = "IMURAN_PROFILE"
+PROFILE_NAME = "profile.toml"
+
+
+def default_profile_path() -> Path:
+    from platformdirs import user_config_path
+
+    return user_config_path("imuran", appauthor=False) / PROFILE_NAME
+
+
+def resolve_profile_path(flag: Path | None, environ: Mapping[str, str]) -> Path:
+    """Return the profile path in use, by the precedence above."""
+    if flag is not None:
+        return flag.expanduser()
+    from_env = environ.get(PROFILE_ENV, "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    return default_profile_path()
+
+
+def lock_path(profile: Path) -> Path:
+    """``<profile name>.lock`` beside the profile."""
+    return profile.with_name(profile.name + ".lock")

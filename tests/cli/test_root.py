@@ -1,0 +1,54 @@
+"""The root command: help, version, usage errors and the clock override."""
+
+from __future__ import annotations
+
+from imuran_cli import __version__
+
+
+def test_no_arguments_prints_help_and_exits_0(cli):
+    result = cli()
+    assert result.exit_code == 0
+    assert "Usage: imuran" in result.stdout
+    assert "dose" in result.stdout
+
+
+def test_version(cli):
+    result = cli("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"imuran {__version__}\n"
+
+
+def test_help_fits_60_columns(cli):
+    for args in [(), ("--help",), ("profile", "--help")]:
+        result = cli(*args) if args else cli()
+        assert max(len(line) for line in result.stdout.splitlines()) <= 60
+
+
+def test_unknown_option_is_a_one_line_usage_error(cli):
+    result = cli("sources", "--bogus")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "error: No such option: --bogus",
+        "hint: see imuran sources --help",
+    ]
+
+
+def test_unknown_option_in_json_mode_is_a_json_error(cli):
+    result = cli("sources", "--json", "--bogus")
+    assert result.exit_code == 2
+    assert result.json() == {
+        "error": {
+            "code": "usage",
+            "message": "No such option: --bogus",
+            "hint": "see imuran sources --help",
+        }
+    }
+    assert result.stderr == ""
+
+
+def test_invalid_imuran_now_is_exit_2(cli):
+    result = cli("sources", env={"IMURAN_NOW": "next tuesday"})
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: IMURAN_NOW='next tuesday' is not an ISO 8601")
+    assert "hint:" in result.stderr
