@@ -89,7 +89,8 @@ class Prescription(_Section):
     daily_mg: float | None = None
     mg_per_kg: float | None = None
     schedule: Schedule = "once"
-    tablet_mg: int = 50
+    # Filled from the knowledge data's default strength when absent (Profile._defaults).
+    tablet_mg: int
     tablets_split: bool = True
     started_on: dt.date | None = None
     stopped_on: dt.date | None = None
@@ -185,10 +186,24 @@ class Profile(_Section):
 
     schema_version: int = SCHEMA_VERSION
     weight: Weight | None = None
-    prescription: Prescription = Field(default_factory=Prescription)
+    prescription: Prescription
     genetics: Genetics = Field(default_factory=Genetics)
     medications: list[str] = Field(default_factory=list)
     dose_times: DoseTimes = Field(default_factory=DoseTimes)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _defaults(cls, data: Any, info: ValidationInfo) -> Any:
+        """Fill in what needs the knowledge data: the default tablet strength."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        prescription = data.get("prescription", {})
+        if isinstance(prescription, dict):
+            prescription = dict(prescription)
+            prescription.setdefault("tablet_mg", _context(info).limits.tablets.default_strength_mg)
+            data["prescription"] = prescription
+        return data
 
     @field_validator("medications")
     @classmethod

@@ -96,7 +96,7 @@ def tablet_step_mg(tablet_mg: float, tablets_split: bool, limits: Limits) -> flo
 def is_whole_steps(mg: float, step_mg: float) -> bool:
     """True when ``mg`` is a positive whole number of ``step_mg`` steps."""
     steps = mg / step_mg
-    return steps >= 1 and math.isclose(steps, round(steps), abs_tol=1e-9)
+    return steps >= 1 and math.isclose(steps, round(steps))
 
 
 def format_number(value: float) -> str:
