@@ -133,7 +133,7 @@ app.add_typer(profile.profile_app, name="profile")
 def main() -> None:
     """Console-script entry point."""
     try:
-        app()
+        app(prog_name="imuran")
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
     except Exception:

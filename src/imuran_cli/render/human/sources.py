@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.markup import escape
+from typing import TYPE_CHECKING
 
 from imuran_cli.knowledge.sources import Sources
 
+if TYPE_CHECKING:  # rich is imported only when a human answer is printed
+    from rich.console import Console
+
 
 def render_sources(result: Sources, out: Console) -> None:
+    from imuran_cli.render.console import say
+
     for item in result.sources:
         year = f", {item.year}" if item.year else ""
-        out.print(f"[bold]{escape(item.id)}[/bold]  {escape(item.title)}")
-        out.print(f"    {escape(item.publisher)}{year}")
+        say(out, item.id, style="bold")
+        say(out, item.title, indent=2)
+        say(out, f"{item.publisher}{year}", indent=2)
         if item.url:
-            # A URL is never wrapped, so it stays clickable and copyable.
-            out.print(f"    {escape(item.url)}", overflow="ignore", crop=False)
+            # A URL is never wrapped, so that it stays clickable and copyable.
+            say(out, item.url, indent=2)

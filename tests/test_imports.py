@@ -1,0 +1,64 @@
+"""Start-up stays light: ``--json`` runs never import rich, and no command loads sqlite3.
+
+Checked in a real subprocess, since the test process itself has everything imported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+PROBE = """
+import json, sys
+sys.argv = ["imuran", *json.loads(sys.argv[1])]
+from imuran_cli.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.__stderr__.write("\\nMODULES=" + json.dumps(sorted(sys.modules)) + "\\n")
+"""
+
+JSON_COMMANDS = [
+    ["sources", "--json"],
+    ["dose", "--weight", "70", "--json"],
+    ["missed", "--when", "yesterday", "--json"],
+    ["side-effects", "sore", "throat", "--json"],
+    ["travel", "--abroad", "--days", "14", "--daily-mg", "150", "--json"],
+    ["profile", "show", "--json"],
+]
+
+
+def loaded_modules(args: list[str]) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        timeout=60,
+        check=False,
+    )
+    marker = result.stderr.rsplit("MODULES=", 1)
+    assert len(marker) == 2, result.stderr
+    return set(json.loads(marker[1]))
+
+
+@pytest.mark.parametrize("args", JSON_COMMANDS, ids=lambda a: " ".join(a[:2]))
+def test_json_runs_do_not_import_rich(args: list[str]):
+    modules = loaded_modules(args)
+    assert "imuran_cli.cli" in modules  # the probe really ran imuran
+    assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+
+
+@pytest.mark.parametrize("args", JSON_COMMANDS, ids=lambda a: " ".join(a[:2]))
+def test_no_command_loads_sqlite(args: list[str]):
+    assert "sqlite3" not in loaded_modules(args)
+
+
+def test_the_probe_sees_rich_when_a_human_answer_is_printed():
+    """Guard against a probe that cannot fail: human output does load rich."""
+    assert "rich.console" in loaded_modules(["sources"])
