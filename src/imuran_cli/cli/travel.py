@@ -1,18 +1,100 @@
-"""`imuran travel` (not built yet)."""
+"""`imuran travel`: how many tablets to carry, and a packing and safety checklist."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+from typing import Annotated
+
 import typer
 
+from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
-from imuran_cli.core.errors import EnvironmentFailure
 
 
-def travel(ctx: typer.Context) -> None:
-    """Not built yet."""
-    with command_session(ctx):
-        raise EnvironmentFailure(
-            "imuran travel is not built yet in this version",
-            "see the README for the commands that work today",
-            code="not_built",
+class OutputFormat(StrEnum):
+    """How the human answer is printed."""
+
+    text = "text"
+    markdown = "markdown"
+
+
+def travel(
+    ctx: typer.Context,
+    abroad: Annotated[
+        bool,
+        typer.Option("--abroad", help="The trip is abroad: carry the supply in two places."),
+    ] = False,
+    days: Annotated[
+        int | None,
+        typer.Option("--days", metavar="N", help="Length of the trip in days (1 to 365)."),
+    ] = None,
+    from_date: Annotated[
+        str | None,
+        typer.Option("--from", metavar="DATE", help="First day, as YYYY-MM-DD."),
+    ] = None,
+    to_date: Annotated[
+        str | None,
+        typer.Option("--to", metavar="DATE", help="Last day, as YYYY-MM-DD."),
+    ] = None,
+    spare_days: Annotated[
+        int | None,
+        typer.Option("--spare-days", metavar="S", help="Spare days of tablets to add (default 3)."),
+    ] = None,
+    daily_mg: Annotated[
+        float | None,
+        typer.Option("--daily-mg", metavar="M", help="Daily dose in mg (default: your profile's)."),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", help="text, or markdown: a checklist to save or print."),
+    ] = OutputFormat.text,
+    json_output: JsonOpt = False,
+) -> None:
+    """How many tablets to carry on a trip, and what to pack and do.
+
+    Dates count inclusively: --from 2026-12-01 --to 2026-12-14
+    is 14 days.
+
+    Example:
+
+        imuran travel --abroad --days 14 --daily-mg 150
+        imuran travel --from 2026-12-20 --to 2027-01-03
+        imuran travel --abroad --days 14 --format markdown
+    """
+    with command_session(ctx, json_output=json_output) as rt:
+        from imuran_cli.core.errors import InputError
+
+        if json_output and output_format is OutputFormat.markdown:
+            raise InputError(
+                "--format markdown cannot be combined with --json",
+                "drop --json to get markdown, or drop --format to get JSON",
+                code="conflicting_options",
+            )
+
+        from imuran_cli.core.travel import plan_trip
+        from imuran_cli.knowledge.dosing import load_dosing
+        from imuran_cli.knowledge.travel import load_travel
+
+        profile = rt.load_profile()
+        result = plan_trip(
+            abroad=abroad,
+            days=days,
+            start=from_date,
+            end=to_date,
+            spare_days=spare_days,
+            daily_mg=daily_mg,
+            profile=profile,
+            limits=rt.limits(),
+            travel=load_travel(),
+            max_mg_per_kg=load_dosing().typical.max_mg_per_kg,
+            today=rt.today,
         )
+        if output_format is OutputFormat.markdown:
+            from imuran_cli.render.human.travel import render_travel_markdown
+            from imuran_cli.render.plain import output_width
+
+            typer.echo(render_travel_markdown(result, output_width()), nl=False)
+            return
+        from imuran_cli.render.human.travel import render_travel
+
+        rt.emit(result, render_travel)

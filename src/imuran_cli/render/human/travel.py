@@ -1,0 +1,103 @@
+"""Human views of ``imuran travel``: plain text, and a markdown task list to save or print.
+
+The markdown view needs no rich; rich is imported only inside ``render_travel``.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING
+
+from imuran_cli.core.travel import Supply, TripPlan
+from imuran_cli.render.common import NEUROLOGIST_FIRST, sources_line, tablets_word
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+MARKDOWN_TITLE = "# Travel checklist: azathioprine (Imuran)"
+_NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _mg(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def supply_headline(supply: Supply) -> str:
+    """``Take 102 tablets with you: 51 in each of two places.``"""
+    if supply.places == 1:
+        return f"Take {_plural(supply.total_tablets, 'tablet')} with you."
+    places = _NUMBER_WORDS.get(supply.places, str(supply.places))
+    return (
+        f"Take {_plural(supply.total_tablets, 'tablet')} with you: "
+        f"{supply.tablets_per_place} in each of {places} places."
+    )
+
+
+def supply_detail(result: TripPlan, supply: Supply) -> str:
+    """What the count covers: days, spare days and the daily dose in tablets and mg."""
+    days = _plural(result.days or 0, "day")
+    if result.start_date is not None and result.end_date is not None:
+        days += f" ({result.start_date.isoformat()} to {result.end_date.isoformat()})"
+    spare = f" plus {_plural(result.spare_days, 'spare day')}" if result.spare_days else ""
+    return (
+        f"Enough for {days}{spare}, at {tablets_word(supply.daily_tablets)} "
+        f"of {supply.tablet_mg} mg ({_mg(supply.daily_mg)} mg) a day."
+    )
+
+
+def intro(result: TripPlan) -> list[str]:
+    """The paragraphs before the checklist: the supply, or what to add to get it."""
+    if result.supply is not None:
+        return [supply_headline(result.supply), supply_detail(result, result.supply)]
+    return [result.count_hint] if result.count_hint else []
+
+
+def _fill(text: str, width: int, first: str, rest: str) -> list[str]:
+    return textwrap.wrap(
+        text,
+        width=width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def text_lines(result: TripPlan, width: int) -> list[str]:
+    """The plain-text answer, one string per line, each at most ``width`` wide."""
+    lines: list[str] = []
+    for paragraph in intro(result):
+        lines.extend(_fill(paragraph, width, "", ""))
+    lines.extend(["", "Checklist:"])
+    for item in result.checklist:
+        lines.extend(_fill(item.text, width, "- ", "  "))
+    lines.append("")
+    lines.extend(_fill(sources_line(result.sources), width, "", ""))
+    lines.append(NEUROLOGIST_FIRST)
+    return lines
+
+
+def render_travel(result: TripPlan, out: Console) -> None:
+    from rich.markup import escape
+
+    for line in text_lines(result, out.width):
+        out.print(escape(line))
+
+
+def render_travel_markdown(result: TripPlan, width: int) -> str:
+    """A GitHub-flavoured markdown task list (``- [ ] ...``) under a heading."""
+    lines = [MARKDOWN_TITLE, ""]
+    for paragraph in intro(result):
+        lines.extend(_fill(paragraph, width, "", ""))
+        lines.append("")
+    for item in result.checklist:
+        lines.extend(_fill(item.text, width, "- [ ] ", "  "))
+    lines.append("")
+    lines.extend(_fill(sources_line(result.sources), width, "", ""))
+    lines.append("")
+    lines.append(NEUROLOGIST_FIRST)
+    return "\n".join(lines) + "\n"
