@@ -275,9 +275,11 @@ def plan_missed(
     if profile is not None and daily is not None:
         step = profile_step_mg(profile, limits)
         parts = {part.time: part.mg for part in split_doses(daily, schedule, step, limits)}
-    day_doses: tuple[DoseTime, ...] = (
-        tuple(parts) if parts else ("morning",) if schedule == "once" else DOSE_TIMES
-    )
+    # The doses of a day: those of the known dose (a split dose of one step stays in the
+    # morning), else those of the schedule.
+    day_doses: tuple[DoseTime, ...] = DOSE_TIMES if schedule == "split" else ("morning",)
+    if parts:
+        day_doses = tuple(parts)
     dose = _pick_dose(when, explicit, day_doses, profile is not None)
     decision: Decision = "skip" if when.day < today else "take-today"
 
@@ -309,16 +311,16 @@ def plan_missed(
         f"your usual {format_number(daily)} mg" if daily is not None else "your usual daily dose"
     )
     if decision == "take-today":
-        text = rules.take_today
-        headline = text.headline
-        advice = [Advice(text=text.reason, source=text.source)]
+        decided = rules.take_today
+        headline = decided.headline
+        advice = [Advice(text=decided.reason, source=decided.source)]
         if dose == "morning" and (slot_day, slot_time) == (today, "later"):
             later = rules.with_later
             advice.append(Advice(text=later.text.format(total=total), source=later.source))
     else:
-        text = rules.skip
-        headline = text.headline.format(next=when_phrase(slot_day, slot_time, today))
-        advice = [Advice(text=text.reason, source=text.source)]
+        decided = rules.skip
+        headline = decided.headline.format(next=when_phrase(slot_day, slot_time, today))
+        advice = [Advice(text=decided.reason, source=decided.source)]
     never = rules.never_double
     advice.append(Advice(text=never.text.format(total=total), source=never.source))
     if decision == "skip" and when.days_ago >= rules.when.tell_neurologist_from_days_ago:
@@ -336,7 +338,7 @@ def plan_missed(
         advice=advice,
         sources=sources,
         headline=headline,
-        reason=text.reason,
+        reason=decided.reason,
         sources_note=rules.differs.note,
         days_ago=when.days_ago,
         schedule=schedule,
