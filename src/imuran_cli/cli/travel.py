@@ -61,10 +61,13 @@ def travel(
         imuran travel --from 2026-12-20 --to 2027-01-03
         imuran travel --abroad --days 14 --format markdown
     """
-    with command_session(ctx, json_output=json_output) as rt:
+    markdown = output_format is OutputFormat.markdown
+    # Asking for both markdown and JSON is an error given as plain error/hint lines (the
+    # issue's rule for every bad input): which of the two modes was meant is unclear.
+    with command_session(ctx, json_output=json_output and not markdown) as rt:
         from imuran_cli.core.errors import InputError
 
-        if json_output and output_format is OutputFormat.markdown:
+        if json_output and markdown:
             raise InputError(
                 "--format markdown cannot be combined with --json",
                 "drop --json to get markdown, or drop --format to get JSON",
@@ -89,7 +92,7 @@ def travel(
             max_mg_per_kg=load_dosing().typical.max_mg_per_kg,
             today=rt.today,
         )
-        if output_format is OutputFormat.markdown:
+        if markdown:
             from imuran_cli.render.human.travel import render_travel_markdown
             from imuran_cli.render.plain import output_width
 
