@@ -24,8 +24,8 @@ Checklist:
   clean your hands often.
 - Ask your neurologist before any vaccine. Live vaccines,
   such as yellow fever, are not for people on azathioprine;
-  some countries require yellow fever, so ask at least 6
-  weeks before you leave.
+  some countries require yellow fever, so ask at least
+  6 weeks before you leave.
 """
 
 SUN_AND_TIME = """\
@@ -67,8 +67,8 @@ def test_abroad_with_dose_exact_text(cli):
     assert result.stderr == ""
     assert result.stdout == (
         "Take 102 tablets with you: 51 in each of two places.\n"
-        "Enough for 14 days plus 3 spare days, at 3 tablets of 50 mg\n"
-        "(150 mg) a day.\n"
+        "Enough for 14 days plus 3 spare days, at 3 tablets a day\n"
+        "(150 mg, as 50 mg tablets).\n"
         "\n" + CHECKLIST_HOME + ABROAD_ONLY + SUN_AND_TIME + "\n"
         "Sources: LEAFLET, CDC-YB, SGH, IDSA, CRUK-LV, KINGSTON,\n"
         "NHS-SE, HFM, MYAWARE, PROJECT (see: imuran sources)\n"
@@ -85,7 +85,7 @@ def test_home_trip_by_dates_with_profile_exact_text(cli, write_profile):
     assert result.stdout == (
         "Take 9 tablets with you.\n"
         "Enough for 3 days (2026-12-01 to 2026-12-03) plus 3 spare\n"
-        "days, at 1½ tablets of 50 mg (75 mg) a day.\n"
+        "days, at 1½ tablets a day (75 mg, as 50 mg tablets).\n"
         "\n"
         + CHECKLIST_HOME
         + SUN_AND_TIME
@@ -158,7 +158,7 @@ def test_markdown_is_a_github_task_list(cli):
     assert result.exit_code == 0
     assert result.stderr == ""
     lines = result.stdout.splitlines()
-    assert lines[0] == "# Travel checklist: azathioprine (Imuran)"
+    assert lines[0] == "# Travel checklist (azathioprine)"
     assert lines[1] == ""
     assert lines[2] == "Take 102 tablets with you: 51 in each of two places."
     items = [line for line in lines if line.startswith("- ")]

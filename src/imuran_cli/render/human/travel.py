@@ -5,6 +5,7 @@ The markdown view needs no rich; rich is imported only inside ``render_travel``.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import TYPE_CHECKING
 
@@ -14,8 +15,12 @@ from imuran_cli.render.common import NEUROLOGIST_FIRST, sources_line, tablets_wo
 if TYPE_CHECKING:
     from rich.console import Console
 
-MARKDOWN_TITLE = "# Travel checklist: azathioprine (Imuran)"
+MARKDOWN_TITLE = "# Travel checklist (azathioprine)"
 _NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
+# A number stays on the line of the word after it ("6 weeks", "50 mg"): textwrap never
+# breaks at a no-break space, which becomes a plain space again after wrapping.
+_NUMBER_AND_WORD = re.compile(r"(\d½?) (?=\S)")
+_NO_BREAK = "\u00a0"
 
 
 def _plural(count: int, word: str) -> str:
@@ -44,8 +49,8 @@ def supply_detail(result: TripPlan, supply: Supply) -> str:
         days += f" ({result.start_date.isoformat()} to {result.end_date.isoformat()})"
     spare = f" plus {_plural(result.spare_days, 'spare day')}" if result.spare_days else ""
     return (
-        f"Enough for {days}{spare}, at {tablets_word(supply.daily_tablets)} "
-        f"of {supply.tablet_mg} mg ({_mg(supply.daily_mg)} mg) a day."
+        f"Enough for {days}{spare}, at {tablets_word(supply.daily_tablets)} a day "
+        f"({_mg(supply.daily_mg)} mg, as {supply.tablet_mg} mg tablets)."
     )
 
 
@@ -57,14 +62,15 @@ def intro(result: TripPlan) -> list[str]:
 
 
 def _fill(text: str, width: int, first: str, rest: str) -> list[str]:
-    return textwrap.wrap(
-        text,
+    lines = textwrap.wrap(
+        _NUMBER_AND_WORD.sub(rf"\1{_NO_BREAK}", text),
         width=width,
         initial_indent=first,
         subsequent_indent=rest,
         break_long_words=False,
         break_on_hyphens=False,
     )
+    return [line.replace(_NO_BREAK, " ") for line in lines]
 
 
 def text_lines(result: TripPlan, width: int) -> list[str]:
@@ -77,7 +83,7 @@ def text_lines(result: TripPlan, width: int) -> list[str]:
         lines.extend(_fill(item.text, width, "- ", "  "))
     lines.append("")
     lines.extend(_fill(sources_line(result.sources), width, "", ""))
-    lines.append(NEUROLOGIST_FIRST)
+    lines.extend(_fill(NEUROLOGIST_FIRST, width, "", ""))
     return lines
 
 
@@ -99,5 +105,5 @@ def render_travel_markdown(result: TripPlan, width: int) -> str:
     lines.append("")
     lines.extend(_fill(sources_line(result.sources), width, "", ""))
     lines.append("")
-    lines.append(NEUROLOGIST_FIRST)
+    lines.extend(_fill(NEUROLOGIST_FIRST, width, "", ""))
     return "\n".join(lines) + "\n"
