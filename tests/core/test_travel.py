@@ -240,13 +240,18 @@ def test_the_supply_always_covers_the_trip_with_no_extra_tablet(
     assert supply.places == (2 if abroad else 1)
 
 
-def test_tablets_for_is_exact_where_floats_are_not():
-    from fractions import Fraction
+@pytest.mark.parametrize(
+    ("days", "pieces_a_day", "pieces_per_tablet", "tablets"),
+    [(3, 3, 2, 5), (2, 3, 2, 3), (1, 1, 2, 1), (7, 3, 1, 21), (730, 20, 2, 7300)],
+)
+def test_tablets_for_rounds_up_in_whole_tablets(days, pieces_a_day, pieces_per_tablet, tablets):
+    assert tablets_for(days, pieces_a_day, pieces_per_tablet) == tablets
 
-    # 0.1 x 3 is 0.30000000000000004 in floats; ceil would give one too many.
+
+def test_float_noise_would_add_a_tablet():
+    """Why the count is made in integer pieces: 3 x 0.1 x 10 is a hair above 3 in floats."""
     assert math.ceil(3 * 0.1 * 10) == 4
-    assert tablets_for(3, Fraction(1, 10) * 10) == 3
-    assert tablets_for(3, Fraction(3, 2)) == 5
+    assert tablets_for(3, 1, 1) == 3
 
 
 # ------------------------------------------------------------------ without a count

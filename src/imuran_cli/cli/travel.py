@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from imuran_cli.core.travel import TripPlan
 
 
 class OutputFormat(StrEnum):
@@ -75,10 +81,15 @@ def travel(
             )
 
         from imuran_cli.core.travel import plan_trip
-        from imuran_cli.knowledge.dosing import load_dosing
         from imuran_cli.knowledge.travel import load_travel
 
         profile = rt.load_profile()
+        # The mg/kg maximum matters only for a dose from the profile's target.
+        max_mg_per_kg = math.inf
+        if profile is not None and daily_mg is None:
+            from imuran_cli.knowledge.dosing import load_dosing
+
+            max_mg_per_kg = load_dosing().typical.max_mg_per_kg
         result = plan_trip(
             abroad=abroad,
             days=days,
@@ -89,7 +100,7 @@ def travel(
             profile=profile,
             limits=rt.limits(),
             travel=load_travel(),
-            max_mg_per_kg=load_dosing().typical.max_mg_per_kg,
+            max_mg_per_kg=max_mg_per_kg,
             today=rt.today,
         )
         if markdown:
@@ -98,6 +109,11 @@ def travel(
 
             typer.echo(render_travel_markdown(result, output_width()), nl=False)
             return
-        from imuran_cli.render.human.travel import render_travel
+        rt.emit(result, _render_text)
 
-        rt.emit(result, render_travel)
+
+def _render_text(result: TripPlan, out: Console) -> None:
+    """The text view, imported only when it is printed (``--json`` never loads it)."""
+    from imuran_cli.render.human.travel import render_travel
+
+    render_travel(result, out)

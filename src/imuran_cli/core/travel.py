@@ -1,18 +1,17 @@
 """Travel: how many tablets to carry and where, and the packing and safety checklist.
 
 The count is ``ceil((days + spare days) x tablets a day)`` whole tablets per place, computed
-exactly (with fractions: half tablets never meet float noise). Abroad, each of the separate
-places holds that full amount, so losing one still covers the whole trip.
+exactly in integer pieces (half tablets), so float noise never adds a tablet. Abroad, each
+of the separate places holds that full amount, so losing one still covers the whole trip.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from fractions import Fraction
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer
+from pydantic import BaseModel, ConfigDict
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import Profile
@@ -36,12 +35,9 @@ _ADD_WEIGHT = (
 _ADD_LENGTH = "the trip length (--days N, or --from DATE --to DATE)"
 
 
-def _mg_json(value: float) -> int | float:
-    """Whole mg as an integer in JSON (150, not 150.0)."""
+def whole_mg(value: float) -> int | float:
+    """Whole mg as an integer (150, not 150.0), so JSON shows them as people write them."""
     return int(value) if float(value).is_integer() else value
-
-
-Mg = Annotated[float, PlainSerializer(_mg_json, return_type=int | float, when_used="json")]
 
 
 class _Result(BaseModel):
@@ -64,7 +60,7 @@ class Supply(_Result):
     tablets_per_place: int
     places: int
     total_tablets: int
-    daily_mg: Mg
+    daily_mg: int | float
     tablet_mg: int
     tablets_split: bool
     days_covered: int
@@ -168,10 +164,10 @@ def check_spare_days(spare_days: int | None, travel: Travel) -> int:
     return spare_days
 
 
-def daily_tablets(
+def daily_pieces(
     daily_mg: float, tablet_mg: int, split: bool, limits: Limits, *, dose_from: DoseFrom
-) -> Fraction:
-    """Tablets a day, exactly (``Fraction(3, 2)`` for 1½), after checking the dose."""
+) -> tuple[int, int]:
+    """Tablets a day as (pieces, pieces per tablet), e.g. (3, 2) for 1½, after checking the dose."""
     amount = format_number(daily_mg)
     if dose_from == "option":
         what, fix = f"--daily-mg {amount}", "give the daily dose your neurologist prescribed"
@@ -199,12 +195,13 @@ def daily_tablets(
         )
     steps = round(daily_mg / step)
     pieces = limits.tablets.pieces_when_split if split else 1
-    return Fraction(steps, pieces)
+    return steps, pieces
 
 
-def tablets_for(days: int, daily: Fraction) -> int:
-    """Whole tablets that cover ``days`` days at ``daily`` tablets a day."""
-    return math.ceil(days * daily)
+def tablets_for(days: int, pieces_a_day: int, pieces_per_tablet: int) -> int:
+    """Whole tablets that cover ``days`` days, rounded up exactly in integers."""
+    pieces = days * pieces_a_day
+    return -(-pieces // pieces_per_tablet)
 
 
 def _dose(
@@ -311,20 +308,20 @@ def plan_trip(
     )
     split = prescription.tablets_split if prescription is not None else _SPLIT_BY_DEFAULT
     dose = _dose(daily_mg, profile, limits, max_mg_per_kg)
-    daily: Fraction | None = None
+    daily: tuple[int, int] | None = None
     if dose is not None:
-        daily = daily_tablets(dose[0], tablet_mg, split, limits, dose_from=dose[1])
+        daily = daily_pieces(dose[0], tablet_mg, split, limits, dose_from=dose[1])
 
     supply: Supply | None = None
     if dose is not None and daily is not None and length is not None:
         places = travel.places.abroad if abroad else travel.places.home
-        per_place = tablets_for(length + spare, daily)
+        per_place = tablets_for(length + spare, *daily)
         supply = Supply(
-            daily_tablets=float(daily),
+            daily_tablets=daily[0] / daily[1],
             tablets_per_place=per_place,
             places=places,
             total_tablets=per_place * places,
-            daily_mg=dose[0],
+            daily_mg=whole_mg(dose[0]),
             tablet_mg=tablet_mg,
             tablets_split=split,
             days_covered=length + spare,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import string
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from imuran_cli.knowledge._files import load_model
 
 When = Literal["always", "abroad", "blood-test"]
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 class _Frozen(BaseModel):
@@ -118,7 +119,7 @@ class Travel(_Frozen):
         templates = [item.text for item in self.items]
         templates += [self.blood_test.long_trip.reason, self.blood_test.early.reason]
         for template in templates:
-            names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+            names = set(_PLACEHOLDER.findall(template))
             unknown = names - known
             if unknown:
                 raise ValueError(f"unknown placeholder {sorted(unknown)[0]!r} in {template!r}")
