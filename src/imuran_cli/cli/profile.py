@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+import sys
+from typing import TYPE_CHECKING, Annotated
+
 import typer
 
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
 
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from imuran_cli.core.profile_edit import Edit
+    from imuran_cli.knowledge.limits import Limits
+    from imuran_cli.storage.migrations import RawProfile
+
 profile_app = typer.Typer(
     help="Create, show and change your local profile (weight, prescription, schedule).",
     no_args_is_help=False,
     invoke_without_command=True,
+)
+
+KEYS_HELP = (
+    "weight, daily-mg, mg-per-kg, schedule, tablet-mg, tablets-split, started-on, "
+    "stopped-on, tpmt, nudt15, medications, morning-time, later-time"
 )
 
 
@@ -23,15 +38,21 @@ def profile_root(ctx: typer.Context) -> None:
 
 
 @profile_app.command("path")
-def path(ctx: typer.Context) -> None:
-    """Print the path of the profile in use.
+def path(ctx: typer.Context, json_output: JsonOpt = False) -> None:
+    """Print the path of the profile in use (it may not exist yet).
 
     Example:
 
         imuran profile path
     """
-    with command_session(ctx) as rt:
-        typer.echo(str(rt.profile_path))
+    with command_session(ctx, json_output=json_output) as rt:
+        if rt.json:
+            from imuran_cli.render.json_out import write_json
+
+            write_json({"path": str(rt.profile_path)})
+        else:
+            # Unwrapped, so that it can be copied.
+            typer.echo(str(rt.profile_path))
 
 
 @profile_app.command("show")
@@ -43,20 +64,256 @@ def show(ctx: typer.Context, json_output: JsonOpt = False) -> None:
         imuran profile show --json
     """
     with command_session(ctx, json_output=json_output) as rt:
-        from imuran_cli.core.errors import ProfileError
-        from imuran_cli.render.json_out import write_json
+        from imuran_cli.core.profile_edit import show_profile
+        from imuran_cli.render.human.profile import render_profile_shown
 
-        profile = rt.load_profile()
-        if profile is None:
-            raise ProfileError(
-                f"there is no profile at {rt.profile_path}",
-                "create one: imuran profile init",
-                code="no_profile",
+        rt.emit(show_profile(str(rt.profile_path), rt.load_profile()), render_profile_shown)
+
+
+@profile_app.command("set")
+def set_value(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(metavar="KEY", help="What to change (see above).")],
+    value: Annotated[str, typer.Argument(metavar="VALUE", help="Its new value.")],
+    json_output: JsonOpt = False,
+) -> None:
+    """Change one value of the profile (creating the profile if there is none).
+
+    KEY is one of: weight (70, 70kg or 154lb), daily-mg, mg-per-kg, schedule (once or
+    split), tablet-mg, tablets-split (yes or no), started-on, stopped-on (YYYY-MM-DD),
+    tpmt, nudt15, medications (separated by commas), morning-time, later-time (HH:MM).
+    The whole profile is checked before it is saved.
+
+    Example:
+
+        imuran profile set weight 154lb
+    """
+    with command_session(ctx, json_output=json_output) as rt:
+        from imuran_cli.core.profile_edit import changed, edit_profile, set_edit
+        from imuran_cli.render.human.profile import render_profile_changed
+        from imuran_cli.storage.profile_store import update_profile
+
+        limits = rt.limits()
+        edit = set_edit(key, value, limits)
+
+        def change(raw: RawProfile | None) -> RawProfile:
+            return edit_profile(raw, [edit], limits, rt.today)[0]
+
+        saved = update_profile(rt.profile_path, change, limits, rt.now)
+        backup = str(saved.backup) if saved.backup else None
+        result = changed(
+            str(rt.profile_path), edit, saved.profile, created=saved.created, backup=backup
+        )
+        rt.emit(result, render_profile_changed)
+
+
+@profile_app.command("unset")
+def unset_value(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(metavar="KEY", help="What to put back to its default.")],
+    json_output: JsonOpt = False,
+) -> None:
+    """Put one value of the profile back to its default (or remove it).
+
+    KEY is one of the keys of imuran profile set. The whole profile is checked before it
+    is saved.
+
+    Example:
+
+        imuran profile unset stopped-on
+    """
+    with command_session(ctx, json_output=json_output) as rt:
+        from imuran_cli.core.profile_edit import changed, edit_profile, show_profile, unset_edit
+        from imuran_cli.render.human.profile import render_profile_changed
+        from imuran_cli.storage.profile_store import profile_exists, update_profile
+
+        limits = rt.limits()
+        edit = unset_edit(key)
+        if not profile_exists(rt.profile_path):
+            show_profile(str(rt.profile_path), None)  # raises: there is no profile
+
+        def change(raw: RawProfile | None) -> RawProfile:
+            if raw is None:  # removed meanwhile
+                show_profile(str(rt.profile_path), None)
+            return edit_profile(raw, [edit], limits, rt.today)[0]
+
+        saved = update_profile(rt.profile_path, change, limits, rt.now)
+        backup = str(saved.backup) if saved.backup else None
+        result = changed(
+            str(rt.profile_path), edit, saved.profile, created=saved.created, backup=backup
+        )
+        rt.emit(result, render_profile_changed)
+
+
+def _stdin_is_terminal() -> bool:
+    """True when a person can answer questions (tests replace this)."""
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+@profile_app.command("init")
+def init(
+    ctx: typer.Context,
+    weight: Annotated[
+        str | None,
+        typer.Option("--weight", metavar="WEIGHT", help="Body weight: 70, 70kg or 154lb."),
+    ] = None,
+    daily_mg: Annotated[
+        str | None,
+        typer.Option("--daily-mg", metavar="MG", help="Prescribed dose in mg a day."),
+    ] = None,
+    mg_per_kg: Annotated[
+        str | None,
+        typer.Option("--mg-per-kg", metavar="MG", help="Prescribed target in mg/kg a day."),
+    ] = None,
+    schedule: Annotated[
+        str | None,
+        typer.Option("--schedule", metavar="once|split", help="Once a day (default) or split."),
+    ] = None,
+    tablet_mg: Annotated[
+        str | None,
+        typer.Option("--tablet-mg", metavar="MG", help="Tablet strength (default 50)."),
+    ] = None,
+    tablets_split: Annotated[
+        str | None,
+        typer.Option(
+            "--tablets-split", metavar="yes|no", help="May tablets be halved (default yes)."
+        ),
+    ] = None,
+    started_on: Annotated[
+        str | None,
+        typer.Option("--started-on", metavar="DATE", help="Start date, YYYY-MM-DD."),
+    ] = None,
+    tpmt: Annotated[
+        str | None,
+        typer.Option("--tpmt", metavar="RESULT", help="TPMT result (default unknown)."),
+    ] = None,
+    nudt15: Annotated[
+        str | None,
+        typer.Option("--nudt15", metavar="RESULT", help="NUDT15 result (default unknown)."),
+    ] = None,
+    medication: Annotated[
+        list[str] | None,
+        typer.Option("--medication", metavar="NAME", help="Another medicine (repeatable)."),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace an existing profile (kept as a .bak)."),
+    ] = False,
+    json_output: JsonOpt = False,
+) -> None:
+    """Create your profile: asks in a terminal, or takes every answer as an option.
+
+    Without a terminal (or with --json) nothing is asked: what no option gives stays
+    unset or takes its default. An existing profile is only replaced with --force, and
+    then kept beside it as <name>.<UTC time>.bak. Test results (--tpmt, --nudt15):
+    normal, intermediate, possible-intermediate, poor, indeterminate or unknown.
+
+    Example:
+
+        imuran profile init --weight 70 --daily-mg 150
+    """
+    with command_session(ctx, json_output=json_output) as rt:
+        from imuran_cli.core.profile_edit import (
+            INIT_STYLE,
+            ProfileCreated,
+            edit_profile,
+            medications_edit,
+            set_edit,
+        )
+        from imuran_cli.render.human.profile import render_profile_created
+        from imuran_cli.storage.profile_store import (
+            profile_exists,
+            profile_exists_error,
+            replace_profile,
+        )
+
+        if not force and profile_exists(rt.profile_path):
+            raise profile_exists_error(rt.profile_path)  # before asking anything
+        limits = rt.limits()
+        given = {
+            "weight": weight,
+            "tablet-mg": tablet_mg,
+            "tablets-split": tablets_split,
+            "daily-mg": daily_mg,
+            "mg-per-kg": mg_per_kg,
+            "schedule": schedule,
+            "started-on": started_on,
+            "tpmt": tpmt,
+            "nudt15": nudt15,
+        }
+        edits = [
+            set_edit(key, text, limits, INIT_STYLE)
+            for key, text in given.items()
+            if text is not None
+        ]
+        if medication is not None:
+            edits.append(medications_edit(medication))
+        if not rt.json and _stdin_is_terminal():
+            asked = {key for key, text in given.items() if text is None}
+            if medication is None:
+                asked.add("medications")
+            edits = _ask(edits, asked, limits, rt.today)
+        _, profile = edit_profile(None, edits, limits, rt.today, INIT_STYLE)
+        backup = replace_profile(rt.profile_path, profile, rt.now, force=force)
+        result = ProfileCreated(
+            path=str(rt.profile_path), backup=str(backup) if backup else None, profile=profile
+        )
+        rt.emit(result, render_profile_created)
+
+
+# The questions of `profile init`, in the order asked: the tablets come before the dose,
+# so that a dose the tablets cannot make is caught at once. None: no default (Enter skips).
+_QUESTIONS: list[tuple[str, str, str | None]] = [
+    ("weight", "Body weight (e.g. 70, 70kg or 154lb)", None),
+    ("tablet-mg", "Tablet strength in mg", "tablet"),
+    ("tablets-split", "May your tablets be halved? (yes/no)", "yes"),
+    ("daily-mg", "Prescribed dose in mg a day", None),
+    ("mg-per-kg", "Prescribed target in mg/kg a day", None),
+    ("schedule", "Once a day or split? (once/split)", "once"),
+    ("started-on", "Date you started (YYYY-MM-DD)", None),
+    ("tpmt", "TPMT test result", "unknown"),
+    ("nudt15", "NUDT15 test result", "unknown"),
+    ("medications", "Other medicines, separated by commas", None),
+]
+
+
+def _ask(edits: list[Edit], asked: set[str], limits: Limits, today: dt.date) -> list[Edit]:
+    """Ask, in a terminal, what no option gave; each answer is checked as it is given."""
+    import textwrap
+
+    from imuran_cli.core.errors import InputError
+    from imuran_cli.core.profile_edit import INIT_STYLE, edit_profile, set_edit
+    from imuran_cli.render.plain import output_width, write_error
+
+    typer.echo("Answer each question; press Enter to skip it or keep the default.")
+    results_told = False
+    answers = list(edits)
+    for key, question, default in _QUESTIONS:
+        if key not in asked:
+            continue
+        if key in ("tpmt", "nudt15") and not results_told:
+            typer.echo(
+                textwrap.fill(
+                    "Test results: normal, intermediate, possible-intermediate, poor, "
+                    "indeterminate or unknown.",
+                    width=output_width(),
+                )
             )
-        if rt.json:
-            write_json({"path": str(rt.profile_path), "profile": profile.to_json_data()})
-        else:
-            from imuran_cli.storage.profile_store import dump_profile
-
-            typer.echo(f"# {rt.profile_path}")
-            typer.echo(dump_profile(profile).decode("utf-8"), nl=False)
+            results_told = True
+        shown = str(limits.tablets.default_strength_mg) if default == "tablet" else default
+        while True:
+            text = typer.prompt(question, default=shown or "", show_default=shown is not None)
+            if not text.strip() and key != "medications":
+                break
+            try:
+                edit = set_edit(key, text, limits, INIT_STYLE)
+                edit_profile(None, [*answers, edit], limits, today, INIT_STYLE)
+            except InputError as exc:
+                write_error(exc.message, exc.hint)
+                continue
+            answers.append(edit)
+            break
+    return answers

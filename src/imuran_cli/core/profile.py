@@ -7,12 +7,14 @@ core never reads for itself: ``parse_profile`` takes both and is the one way in.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from imuran_cli.core.units import (
     WeightUnit,
@@ -41,6 +43,29 @@ GENOTYPES: tuple[Genotype, ...] = (
 DoseTime = Literal["morning", "later"]
 
 _CLOCK_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+# The ``type`` of each validation error this module raises. Its ``ctx`` holds the values,
+# already formatted, so that storage (file keys) and ``profile set`` (command keys) can
+# each word the message for the place where the bad value was written.
+OUT_OF_RANGE = "out_of_range"  # ctx: value (with unit), allowed
+TABLET_STRENGTH = "tablet_strength"  # ctx: value, allowed
+DATE_IN_FUTURE = "date_in_future"  # ctx: value, today
+CLOCK_TIME = "clock_time"  # ctx: value
+MEDICINE_NAME = "medicine_name"  # ctx: value
+SCHEMA_MISMATCH = "schema_version"  # ctx: value, current
+NOT_WHOLE_TABLETS = "not_whole_tablets"  # ctx: daily_mg, tablet_mg, tablets_split, piece, step_mg
+STOP_BEFORE_START = "stop_before_start"  # ctx: started_on, stopped_on
+
+
+def _range_error(value: float, unit: str, low: float, high: float, per: str = "") -> Exception:
+    return PydanticCustomError(
+        OUT_OF_RANGE,
+        "{value} is outside {allowed}",
+        {
+            "value": f"{format_number(value)} {unit}",
+            "allowed": f"{format_number(low)} to {format_number(high)} {unit}{per}",
+        },
+    )
 
 
 @dataclass(frozen=True)
@@ -73,10 +98,7 @@ class Weight(_Section):
         limits = _context(info).limits
         allowed = limits.weight.kg if self.unit == "kg" else limits.weight.lb
         if not math.isfinite(self.value) or not allowed.contains(self.value):
-            raise ValueError(
-                f"{format_number(self.value)} {self.unit} is outside "
-                f"{format_number(allowed.min)} to {format_number(allowed.max)} {self.unit}"
-            )
+            raise _range_error(self.value, self.unit, allowed.min, allowed.max)
         return self
 
     def kg(self, limits: Limits) -> float:
@@ -100,10 +122,7 @@ class Prescription(_Section):
     def _mg_per_kg_range(cls, value: float | None, info: ValidationInfo) -> float | None:
         allowed = _context(info).limits.mg_per_kg
         if value is not None and (not math.isfinite(value) or not allowed.contains(value)):
-            raise ValueError(
-                f"{format_number(value)} mg/kg is outside "
-                f"{format_number(allowed.min)} to {format_number(allowed.max)} mg/kg a day"
-            )
+            raise _range_error(value, "mg/kg", allowed.min, allowed.max, " a day")
         return value
 
     @field_validator("daily_mg")
@@ -111,10 +130,7 @@ class Prescription(_Section):
     def _daily_mg_range(cls, value: float | None, info: ValidationInfo) -> float | None:
         allowed = _context(info).limits.daily_mg
         if value is not None and (not math.isfinite(value) or not allowed.contains(value)):
-            raise ValueError(
-                f"{format_number(value)} mg is outside "
-                f"{format_number(allowed.min)} to {format_number(allowed.max)} mg a day"
-            )
+            raise _range_error(value, "mg", allowed.min, allowed.max, " a day")
         return value
 
     @field_validator("tablet_mg")
@@ -122,9 +138,10 @@ class Prescription(_Section):
     def _known_strength(cls, value: int, info: ValidationInfo) -> int:
         strengths = _context(info).limits.tablets.strengths_mg
         if value not in strengths:
-            raise ValueError(
-                f"{value} mg tablets do not exist; use one of "
-                + ", ".join(str(s) for s in strengths)
+            raise PydanticCustomError(
+                TABLET_STRENGTH,
+                "there are no {value} mg tablets; use {allowed}",
+                {"value": str(value), "allowed": _one_of([str(s) for s in strengths])},
             )
         return value
 
@@ -133,26 +150,40 @@ class Prescription(_Section):
     def _not_in_future(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
         today = _context(info).today
         if value is not None and value > today:
-            raise ValueError(f"{value.isoformat()} is in the future (today is {today.isoformat()})")
+            raise PydanticCustomError(
+                DATE_IN_FUTURE,
+                "{value} is in the future (today is {today})",
+                {"value": value.isoformat(), "today": today.isoformat()},
+            )
         return value
 
     @model_validator(mode="after")
     def _consistent(self, info: ValidationInfo) -> Prescription:
         limits = _context(info).limits
         if self.started_on and self.stopped_on and self.stopped_on < self.started_on:
-            raise ValueError(
-                f"stopped_on {self.stopped_on.isoformat()} is before "
-                f"started_on {self.started_on.isoformat()}"
+            raise PydanticCustomError(
+                STOP_BEFORE_START,
+                "stopped_on {stopped_on} is before started_on {started_on}",
+                {
+                    "started_on": self.started_on.isoformat(),
+                    "stopped_on": self.stopped_on.isoformat(),
+                },
             )
         if self.daily_mg is not None:
             step = tablet_step_mg(self.tablet_mg, self.tablets_split, limits)
             if not is_whole_steps(self.daily_mg, step):
-                what = "half" if self.tablets_split else "whole"
-                raise ValueError(
-                    f"daily_mg {format_number(self.daily_mg)} cannot be made from {what} "
-                    f"{self.tablet_mg} mg tablets (tablet_mg = {self.tablet_mg}, "
-                    f"tablets_split = {str(self.tablets_split).lower()}): "
-                    f"use a multiple of {format_number(step)} mg"
+                raise PydanticCustomError(
+                    NOT_WHOLE_TABLETS,
+                    "daily_mg {daily_mg} cannot be made from {piece} {tablet_mg} mg tablets "
+                    "(tablet_mg = {tablet_mg}, tablets_split = {tablets_split}): "
+                    "use a multiple of {step_mg} mg",
+                    {
+                        "daily_mg": format_number(self.daily_mg),
+                        "tablet_mg": str(self.tablet_mg),
+                        "tablets_split": str(self.tablets_split).lower(),
+                        "piece": "half" if self.tablets_split else "whole",
+                        "step_mg": format_number(step),
+                    },
                 )
         return self
 
@@ -174,7 +205,11 @@ class DoseTimes(_Section):
     @classmethod
     def _clock_time(cls, value: str) -> str:
         if not _CLOCK_RE.match(value):
-            raise ValueError(f"{value!r} is not a time of day as HH:MM (24-hour clock)")
+            raise PydanticCustomError(
+                CLOCK_TIME,
+                "{value} is not a time of day as HH:MM (24-hour clock)",
+                {"value": _quoted(value)},
+            )
         return value
 
     def time_of(self, which: DoseTime) -> dt.time:
@@ -205,12 +240,29 @@ class Profile(_Section):
             data["prescription"] = prescription
         return data
 
+    @field_validator("schema_version")
+    @classmethod
+    def _current_schema(cls, value: int) -> int:
+        # Older files are migrated before validation (storage.migrations); newer are refused.
+        if value != SCHEMA_VERSION:
+            raise PydanticCustomError(
+                SCHEMA_MISMATCH,
+                "schema_version {value} is not the one this imuran writes ({current})",
+                {"value": str(value), "current": str(SCHEMA_VERSION)},
+            )
+        return value
+
     @field_validator("medications")
     @classmethod
     def _clean_names(cls, value: list[str]) -> list[str]:
         names = [name.strip() for name in value]
-        if any(not name for name in names):
-            raise ValueError("a medicine name is empty")
+        for name in names:
+            if not name or not name.isprintable():
+                raise PydanticCustomError(
+                    MEDICINE_NAME,
+                    "medicine name {value} is empty or holds a control character",
+                    {"value": _quoted(name)},
+                )
         return names
 
     def to_data(self) -> dict[str, Any]:
@@ -224,6 +276,18 @@ class Profile(_Section):
         return data
 
 
+def _quoted(text: str) -> str:
+    """A string as TOML would write it: in double quotes, special characters escaped."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _one_of(choices: list[str]) -> str:
+    """``25, 50, 75 or 100``."""
+    if len(choices) <= 1:
+        return "".join(choices)
+    return ", ".join(choices[:-1]) + " or " + choices[-1]
+
+
 def _tidy(value: Any) -> Any:
     """Write whole-number floats as integers, so a file says ``150``, not ``150.0``."""
     if isinstance(value, dict):
@@ -235,13 +299,19 @@ def _tidy(value: Any) -> Any:
     return value
 
 
-def parse_profile(data: dict[str, Any], limits: Limits, today: dt.date) -> Profile:
+def parse_profile(
+    data: dict[str, Any], limits: Limits, today: dt.date, *, strict: bool = False
+) -> Profile:
     """Validate raw profile data (from TOML or edits) into a ``Profile``.
 
+    ``strict`` refuses values of the wrong type instead of converting them (a file's
+    ``daily_mg = "150"`` or ``tablets_split = "no"``): storage reads files strictly.
     Raises pydantic's ``ValidationError``; storage and the CLI turn it into a
     ``ProfileError`` naming the file, key and value.
     """
-    return Profile.model_validate(data, context=ProfileContext(limits=limits, today=today))
+    return Profile.model_validate(
+        data, strict=strict, context=ProfileContext(limits=limits, today=today)
+    )
 
 
 def default_profile_data() -> dict[str, Any]:

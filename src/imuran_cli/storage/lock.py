@@ -17,23 +17,25 @@ _POLL_SECONDS = 0.02
 
 
 @contextlib.contextmanager
-def profile_lock(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+def profile_lock(path: Path, timeout: float | None = None) -> Iterator[None]:
     """Hold an exclusive ``flock`` on ``path`` (the ``.lock`` file) for the block.
 
-    The kernel drops the lock when the process dies, so a killed writer never leaves
-    the profile locked.
+    ``timeout`` defaults to ``LOCK_TIMEOUT_SECONDS``; after it, ``LockTimeout`` (exit 1).
+    The kernel drops the lock when the process dies, so a killed writer never leaves the
+    profile locked. The lock file itself stays (removing it would race with a waiter).
     """
+    wait = LOCK_TIMEOUT_SECONDS if timeout is None else timeout
     ensure_private_dir(path.parent)
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
     except OSError as exc:
         raise EnvironmentFailure(
-            f"cannot open the lock file {path}: {exc.strerror}",
-            "check the permissions of the profile's folder",
+            f"cannot open the lock file {path}: {exc.strerror or exc}",
+            "check that you may write in the profile's folder",
             code="unwritable",
         ) from exc
     try:
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + wait
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -41,11 +43,17 @@ def profile_lock(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     raise LockTimeout(
-                        f"another imuran is still using the profile (waited "
-                        f"{timeout:g} s for {path})",
+                        f"another imuran is still using the profile (waited {wait:g} s "
+                        f"for the lock {path})",
                         "wait for the other imuran command to finish, then try again",
                     ) from None
                 time.sleep(_POLL_SECONDS)
+            except OSError as exc:
+                raise EnvironmentFailure(
+                    f"cannot lock {path}: {exc.strerror or exc}",
+                    "keep the profile on a local disk, or choose another place with --profile",
+                    code="unwritable",
+                ) from exc
         yield
     finally:
         os.close(fd)

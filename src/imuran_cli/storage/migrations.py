@@ -2,17 +2,20 @@
 
 Each step takes the raw data of schema N and returns that of schema N + 1. They run in
 memory on load; the migrated profile is saved (after a ``.bak`` copy of the old file) on
-the next write. Schema 1 is the first, so the list is still empty: add
-``m001_<what changed>`` here, with a fixture in tests/storage/fixtures/, at the first bump.
+the next write. Schema 1 is the first, so the list is still empty. At the first bump:
+raise ``core.profile.SCHEMA_VERSION``, add ``MIGRATIONS[1] = m001_<what changed>`` here,
+and keep ``tests/storage/fixtures/v1.toml`` (a file of the old schema) beside a new
+``v2.toml``; the tests check that every version has a fixture and a path to the current.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import copy
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from imuran_cli.core import profile as profile_model
 from imuran_cli.core.errors import ProfileError
-from imuran_cli.core.profile import SCHEMA_VERSION
 
 RawProfile = dict[str, Any]
 Migration = Callable[[RawProfile], RawProfile]
@@ -21,36 +24,62 @@ Migration = Callable[[RawProfile], RawProfile]
 MIGRATIONS: dict[int, Migration] = {}
 
 
-def migrate(raw: RawProfile, where: str) -> tuple[RawProfile, bool]:
+def current_version() -> int:
+    return profile_model.SCHEMA_VERSION
+
+
+def oldest_version(steps: Mapping[int, Migration] | None = None) -> int:
+    """The oldest schema this imuran can still read."""
+    chain = MIGRATIONS if steps is None else steps
+    return min(chain, default=current_version())
+
+
+def migrate(
+    raw: RawProfile,
+    where: str,
+    *,
+    current: int | None = None,
+    steps: Mapping[int, Migration] | None = None,
+) -> tuple[RawProfile, bool]:
     """Bring ``raw`` up to the current schema; return it and whether anything changed.
 
-    ``where`` names the file in error messages.
+    ``where`` names the file in error messages. ``current`` and ``steps`` default to the
+    real schema version and ``MIGRATIONS`` (tests pass a fake chain).
     """
+    target = current_version() if current is None else current
+    chain = MIGRATIONS if steps is None else steps
     version = raw.get("schema_version")
     if isinstance(version, bool) or not isinstance(version, int):
+        shown = "missing" if version is None else f"{version!r}, not a whole number"
         raise ProfileError(
-            f"{where}: schema_version is missing or not a whole number",
-            f"add `schema_version = {SCHEMA_VERSION}` as the first line of the file",
+            f"{where}: schema_version is {shown}",
+            f"add `schema_version = {target}` as the first line of the file",
             code="profile_schema",
         )
-    if version > SCHEMA_VERSION:
+    if version > target:
         raise ProfileError(
             f"{where} was written by a newer imuran (schema {version}; "
-            f"this one reads up to {SCHEMA_VERSION})",
+            f"this one reads up to {target})",
             "upgrade imuran: python -m pip install --upgrade imuran-cli",
             code="profile_too_new",
         )
-    if version < 1:
+    oldest = oldest_version(chain)
+    if version < oldest:
         raise ProfileError(
-            f"{where}: schema_version {version} is not valid",
-            f"set schema_version = {SCHEMA_VERSION}",
+            f"{where}: schema_version {version} is not a version imuran ever wrote "
+            f"(this one reads {oldest} to {target})",
+            f"set schema_version = {target} if the rest of the file is current",
             code="profile_schema",
         )
+    data = copy.deepcopy(raw)
     changed = False
-    while version < SCHEMA_VERSION:
-        step = MIGRATIONS[version]
-        raw = step(dict(raw))
+    while version < target:
+        step = chain.get(version)
+        if step is None:
+            # A gap in the chain is a bug in imuran, not in the file.
+            raise RuntimeError(f"no migration from profile schema {version}")
+        data = step(data)
         version += 1
-        raw["schema_version"] = version
+        data["schema_version"] = version
         changed = True
-    return raw, changed
+    return data, changed

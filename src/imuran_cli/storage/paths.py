@@ -24,13 +24,20 @@ def default_profile_path() -> Path:
 
 
 def resolve_profile_path(flag: Path | None, environ: Mapping[str, str]) -> Path:
-    """Return the profile path in use, by the precedence above."""
+    """Return the profile path in use, by the precedence above, as an absolute path.
+
+    A symlink is not resolved here: the path named is the one shown to the person.
+    """
     if flag is not None:
-        return flag.expanduser()
-    from_env = environ.get(PROFILE_ENV, "").strip()
-    if from_env:
-        return Path(from_env).expanduser()
-    return default_profile_path()
+        chosen = flag
+    else:
+        from_env = environ.get(PROFILE_ENV, "").strip()
+        chosen = Path(from_env) if from_env else default_profile_path()
+    chosen = chosen.expanduser()
+    try:
+        return chosen.absolute()
+    except OSError:  # the working folder was deleted: keep the relative path
+        return chosen
 
 
 def lock_path(profile: Path) -> Path:

@@ -1,0 +1,511 @@
+"""Changes to the profile as ``imuran profile init/set/unset`` make them, and their results.
+
+Pure: the raw profile data (as read from the TOML file), the limits and today's date are
+arguments. Every change is checked against the whole profile, and an error names the
+key as the person typed it, the value and what is allowed.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError, field_serializer
+from pydantic_core import ErrorDetails
+
+from imuran_cli.core import profile as model
+from imuran_cli.core.errors import InputError, ProfileError
+from imuran_cli.core.profile import GENOTYPES, SCHEDULES, SCHEMA_VERSION, Profile, parse_profile
+from imuran_cli.core.units import format_number, parse_weight
+from imuran_cli.knowledge.limits import Limits
+
+RawData = dict[str, Any]
+KeyKind = Literal[
+    "weight", "mg", "mg_per_kg", "choice", "tablet", "yes_no", "date", "time", "names"
+]
+
+
+@dataclass(frozen=True)
+class KeySpec:
+    """One key of ``imuran profile set``: where it lives in the file and how it is typed."""
+
+    path: tuple[str, ...]
+    kind: KeyKind
+    example: str
+    choices: tuple[str, ...] = ()
+
+
+KEYS: dict[str, KeySpec] = {
+    "weight": KeySpec(("weight",), "weight", "70"),
+    "daily-mg": KeySpec(("prescription", "daily_mg"), "mg", "150"),
+    "mg-per-kg": KeySpec(("prescription", "mg_per_kg"), "mg_per_kg", "2.5"),
+    "schedule": KeySpec(("prescription", "schedule"), "choice", "once", SCHEDULES),
+    "tablet-mg": KeySpec(("prescription", "tablet_mg"), "tablet", "50"),
+    "tablets-split": KeySpec(("prescription", "tablets_split"), "yes_no", "yes"),
+    "started-on": KeySpec(("prescription", "started_on"), "date", "2026-03-01"),
+    "stopped-on": KeySpec(("prescription", "stopped_on"), "date", "2026-03-01"),
+    "tpmt": KeySpec(("genetics", "tpmt"), "choice", "normal", GENOTYPES),
+    "nudt15": KeySpec(("genetics", "nudt15"), "choice", "normal", GENOTYPES),
+    "medications": KeySpec(("medications",), "names", '"allopurinol, warfarin"'),
+    "morning-time": KeySpec(("dose_times", "morning"), "time", "08:00"),
+    "later-time": KeySpec(("dose_times", "later"), "time", "20:00"),
+}
+KEY_NAMES: tuple[str, ...] = tuple(KEYS)
+
+_YES = ("yes", "y", "true", "on")
+_NO = ("no", "n", "false", "off")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIME_RE = re.compile(r"^(?P<hour>\d{1,2}):(?P<minute>\d{2})$")
+
+
+@dataclass(frozen=True)
+class Style:
+    """How messages name a key: ``daily-mg`` for ``profile set``, ``--daily-mg`` for init."""
+
+    prefix: str
+    command: str
+    renamed: Mapping[str, str]
+
+    def label(self, key: str) -> str:
+        return self.prefix + self.renamed.get(key, key)
+
+    def example(self, key: str) -> str:
+        return f"{self.command}{self.label(key)} {KEYS[key].example}"
+
+
+SET_STYLE = Style(prefix="", command="imuran profile set ", renamed={})
+INIT_STYLE = Style(
+    prefix="--",
+    command="imuran profile init ",
+    renamed={"medications": "medication"},
+)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change: ``value`` is what the file will hold; None puts the key back to its default."""
+
+    key: str
+    value: Any
+    text: str | None = None  # what the person typed; None for unset
+
+
+# ---------------------------------------------------------------- keys and values
+
+
+def resolve_key(name: str, style: Style = SET_STYLE) -> str:
+    """The key named by ``name`` (``daily_mg`` and ``Daily-MG`` also work), or InputError."""
+    key = name.strip().lower().replace("_", "-")
+    if key not in KEYS:
+        raise InputError(
+            f"unknown profile key {_shown(name)}",
+            "use one of: " + ", ".join(KEY_NAMES),
+            code="unknown_key",
+        )
+    return key
+
+
+def allowed(key: str, limits: Limits) -> str:
+    """What ``key`` accepts, in words."""
+    spec = KEYS[key]
+    if spec.kind == "weight":
+        kg, lb = limits.weight.kg, limits.weight.lb
+        return (
+            f"{format_number(kg.min)} to {format_number(kg.max)} kg or "
+            f"{format_number(lb.min)} to {format_number(lb.max)} lb"
+        )
+    if spec.kind == "mg":
+        return (
+            f"{format_number(limits.daily_mg.min)} to {format_number(limits.daily_mg.max)} "
+            "mg a day, in whole tablet steps"
+        )
+    if spec.kind == "mg_per_kg":
+        return (
+            f"{format_number(limits.mg_per_kg.min)} to {format_number(limits.mg_per_kg.max)} "
+            "mg/kg a day"
+        )
+    if spec.kind == "tablet":
+        return one_of([str(mg) for mg in limits.tablets.strengths_mg]) + " (mg)"
+    if spec.kind == "yes_no":
+        return "yes or no"
+    if spec.kind == "date":
+        return "a date as YYYY-MM-DD, not in the future"
+    if spec.kind == "time":
+        return "a time of day as HH:MM (24-hour clock)"
+    if spec.kind == "names":
+        return "medicine names, separated by commas"
+    return one_of(list(spec.choices))
+
+
+def parse_value(key: str, text: str, limits: Limits, style: Style = SET_STYLE) -> Any:
+    """Turn the text typed for ``key`` into the value the file holds, or raise InputError.
+
+    Ranges and rules that involve other keys are checked later, on the whole profile.
+    """
+    spec = KEYS[key]
+    cleaned = text.strip()
+    label = style.label(key)
+
+    def bad(problem: str, code: str = "invalid_value") -> InputError:
+        return InputError(
+            f"{label} {_shown(text)} {problem}; use {allowed(key, limits)}",
+            f"e.g. {style.example(key)}",
+            code=code,
+        )
+
+    if spec.kind == "names":
+        names = [name.strip() for name in cleaned.split(",")]
+        return _unique([name for name in names if name])
+    if not cleaned:
+        raise InputError(
+            f"{label} needs a value: {allowed(key, limits)}",
+            f"e.g. {style.example(key)}",
+            code="invalid_value",
+        )
+    if spec.kind == "weight":
+        try:
+            weight, weight_unit = parse_weight(cleaned, limits)
+        except InputError as exc:
+            hint = exc.hint if exc.code == "weight_out_of_range" else f"e.g. {style.example(key)}"
+            raise InputError(exc.message, hint, code=exc.code) from None
+        return {"value": weight, "unit": weight_unit}
+    if spec.kind in ("mg", "mg_per_kg", "tablet"):
+        number = _number(cleaned, "mg/kg" if spec.kind == "mg_per_kg" else "mg")
+        if number is None:
+            raise bad("is not a number")
+        if spec.kind == "tablet":
+            if not number.is_integer():
+                raise bad("is not a tablet strength", code="tablet_strength")
+            return int(number)
+        return number
+    if spec.kind == "yes_no":
+        answer = cleaned.lower()
+        if answer in _YES:
+            return True
+        if answer in _NO:
+            return False
+        raise bad("is not yes or no")
+    if spec.kind == "date":
+        if not _DATE_RE.match(cleaned):
+            raise bad("is not a date as YYYY-MM-DD", code="invalid_date")
+        try:
+            return dt.date.fromisoformat(cleaned)
+        except ValueError:
+            raise bad("is not a real date", code="invalid_date") from None
+    if spec.kind == "time":
+        return _clock_time(cleaned, bad)
+    choice = cleaned.lower().replace("_", "-").replace(" ", "-")
+    if choice not in spec.choices:
+        raise bad("is not allowed")
+    return choice
+
+
+def set_edit(name: str, text: str, limits: Limits, style: Style = SET_STYLE) -> Edit:
+    """The edit ``imuran profile set NAME TEXT`` asks for (the value parsed, not yet checked)."""
+    key = resolve_key(name, style)
+    return Edit(key, parse_value(key, text, limits, style), text)
+
+
+def unset_edit(name: str) -> Edit:
+    """The edit ``imuran profile unset NAME`` asks for: the key back to its default."""
+    return Edit(resolve_key(name), None)
+
+
+def medications_edit(names: Sequence[str]) -> Edit:
+    """``--medication`` given once per medicine (a name may then hold a comma)."""
+    cleaned = _unique([name.strip() for name in names if name.strip()])
+    return Edit("medications", cleaned, ", ".join(cleaned))
+
+
+# ---------------------------------------------------------------- applying edits
+
+
+def apply_edits(raw: Mapping[str, Any] | None, edits: Sequence[Edit]) -> RawData:
+    """A copy of ``raw`` (a new profile when None) with ``edits`` applied; nothing checked."""
+    data: RawData = (
+        copy.deepcopy(dict(raw)) if raw is not None else {"schema_version": SCHEMA_VERSION}
+    )
+    for edit in edits:
+        *sections, leaf = KEYS[edit.key].path
+        table = data
+        for section in sections:
+            inner = table.get(section)
+            if not isinstance(inner, dict):
+                inner = {}
+                table[section] = inner
+            table = inner
+        if edit.value is None:
+            table.pop(leaf, None)
+        else:
+            table[leaf] = edit.value
+    return data
+
+
+def edit_profile(
+    raw: Mapping[str, Any] | None,
+    edits: Sequence[Edit],
+    limits: Limits,
+    today: dt.date,
+    style: Style = SET_STYLE,
+) -> tuple[RawData, Profile]:
+    """Apply ``edits`` and check the whole profile; InputError names the keys involved."""
+    data = apply_edits(raw, edits)
+    try:
+        return data, parse_profile(data, limits, today, strict=True)
+    except ValidationError as exc:
+        raise edit_error(exc.errors()[0], edits, limits, style) from None
+
+
+def edit_error(
+    error: ErrorDetails, edits: Sequence[Edit], limits: Limits, style: Style
+) -> InputError:
+    """Word a validation error for the person who typed ``edits``."""
+    ctx: dict[str, Any] = dict(error.get("ctx") or {})
+    kind = error["type"]
+    label = style.label
+    edited = [edit.key for edit in edits]
+    if kind == model.NOT_WHOLE_TABLETS:
+        return _tablets_error(ctx, edits, style)
+    if kind == model.STOP_BEFORE_START:
+        started, stopped = ctx["started_on"], ctx["stopped_on"]
+        if edited == ["started-on"]:
+            message = f"{label('started-on')} {started} is after {label('stopped-on')} {stopped}"
+        else:
+            message = f"{label('stopped-on')} {stopped} is before {label('started-on')} {started}"
+        return InputError(
+            message,
+            "a stop date cannot come before the start date; see both: imuran profile show",
+            code="stop_before_start",
+        )
+    key = key_of(error["loc"]) or (edited[0] if edited else "")
+    where = label(key) if key else ".".join(str(part) for part in error["loc"])
+    hint = f"e.g. {style.example(key)}" if key else None
+    if kind == model.OUT_OF_RANGE:
+        message = f"{where} {ctx['value']} is outside {ctx['allowed']}"
+    elif kind in (model.DATE_IN_FUTURE, model.CLOCK_TIME):
+        message = f"{where} {error['msg']}"
+    elif kind == model.TABLET_STRENGTH:
+        message = f"{where} {ctx['value']}: {error['msg']}"
+    elif kind == model.MEDICINE_NAME:
+        message = f"{where}: {error['msg']}"
+        hint = "give medicine names as plain text, separated by commas"
+    else:
+        message = f"{where}: {error['msg']}"
+        if key:
+            message += f"; use {allowed(key, limits)}"
+    return InputError(message, hint, code=kind if kind in _CODES else "invalid_value")
+
+
+_CODES = {
+    model.OUT_OF_RANGE,
+    model.DATE_IN_FUTURE,
+    model.CLOCK_TIME,
+    model.TABLET_STRENGTH,
+    model.MEDICINE_NAME,
+}
+
+
+def _tablets_error(ctx: Mapping[str, Any], edits: Sequence[Edit], style: Style) -> InputError:
+    label = style.label
+    split = "yes" if ctx["tablets_split"] == "true" else "no"
+    tablets = f"{ctx['piece']} {ctx['tablet_mg']} mg tablets"
+    changed = [edit for edit in edits if edit.key in ("tablet-mg", "tablets-split")]
+    if len(edits) == 1 and changed:
+        edit = changed[0]
+        shown = _shown(edit.text) if edit.text is not None else "(back to its default)"
+        return InputError(
+            f"{label(edit.key)} {shown} conflicts with {label('daily-mg')} "
+            f"{ctx['daily_mg']}: {tablets} make only multiples of {ctx['step_mg']} mg",
+            f"change {label('daily-mg')} first if your prescription changed, "
+            f"or keep {label(edit.key)} as it is",
+            code="conflicting_values",
+        )
+    return InputError(
+        f"{label('daily-mg')} {ctx['daily_mg']} cannot be made from {tablets} "
+        f"({label('tablet-mg')} {ctx['tablet_mg']}, {label('tablets-split')} {split}): "
+        f"use a multiple of {ctx['step_mg']} mg",
+        f"check the dose and the tablet strength on your prescription "
+        f"({label('tablet-mg')}, {label('tablets-split')})",
+        code="not_whole_tablets",
+    )
+
+
+def key_of(loc: Sequence[str | int]) -> str | None:
+    """The ``profile set`` key of a validation error's location, if it has one."""
+    names = tuple(part for part in loc if isinstance(part, str))
+    for key, spec in KEYS.items():
+        if names[: len(spec.path)] == spec.path:
+            return key
+    return None
+
+
+# ---------------------------------------------------------------- results
+
+
+class ProfileShown(BaseModel):
+    """``imuran profile show``: where the profile is, and what it holds."""
+
+    path: str
+    profile: Profile
+
+    @field_serializer("profile")
+    def _as_in_file(self, profile: Profile) -> dict[str, Any]:
+        return profile.to_json_data()
+
+
+class ProfileChanged(BaseModel):
+    """``imuran profile set/unset``: the key changed, its value now, and the saved profile."""
+
+    path: str
+    action: Literal["set", "unset"]
+    key: str
+    value: Any
+    created: bool
+    backup: str | None
+    profile: Profile
+
+    @field_serializer("profile")
+    def _as_in_file(self, profile: Profile) -> dict[str, Any]:
+        return profile.to_json_data()
+
+
+class ProfileCreated(BaseModel):
+    """``imuran profile init``: the new profile, and where the old one was kept."""
+
+    path: str
+    backup: str | None
+    profile: Profile
+
+    @field_serializer("profile")
+    def _as_in_file(self, profile: Profile) -> dict[str, Any]:
+        return profile.to_json_data()
+
+
+def show_profile(path: str, profile: Profile | None) -> ProfileShown:
+    """The answer of ``imuran profile show``; no profile is an error."""
+    if profile is None:
+        raise ProfileError(
+            f"there is no profile at {path}",
+            "create one: imuran profile init",
+            code="no_profile",
+        )
+    return ProfileShown(path=path, profile=profile)
+
+
+def changed(
+    path: str, edit: Edit, profile: Profile, *, created: bool, backup: str | None
+) -> ProfileChanged:
+    """The answer of ``imuran profile set/unset``."""
+    return ProfileChanged(
+        path=path,
+        action="unset" if edit.value is None else "set",
+        key=edit.key,
+        value=json_value(profile, edit.key),
+        created=created,
+        backup=backup,
+        profile=profile,
+    )
+
+
+def json_value(profile: Profile, key: str) -> Any:
+    """The value of ``key`` as the JSON view of the profile holds it (None when unset)."""
+    node: Any = profile.to_json_data()
+    for part in KEYS[key].path:
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def display_value(profile: Profile, key: str) -> str | None:
+    """``key``'s value as a person reads it (and may type it back); None when not set."""
+    prescription = profile.prescription
+    values: dict[str, Callable[[], str | None]] = {
+        "weight": lambda: (
+            f"{format_number(profile.weight.value)} {profile.weight.unit}"
+            if profile.weight
+            else None
+        ),
+        "daily-mg": lambda: _with_unit(prescription.daily_mg, "mg"),
+        "mg-per-kg": lambda: _with_unit(prescription.mg_per_kg, "mg/kg"),
+        "schedule": lambda: prescription.schedule,
+        "tablet-mg": lambda: f"{prescription.tablet_mg} mg",
+        "tablets-split": lambda: "yes" if prescription.tablets_split else "no",
+        "started-on": lambda: _iso(prescription.started_on),
+        "stopped-on": lambda: _iso(prescription.stopped_on),
+        "tpmt": lambda: profile.genetics.tpmt,
+        "nudt15": lambda: profile.genetics.nudt15,
+        "medications": lambda: ", ".join(profile.medications) or None,
+        "morning-time": lambda: profile.dose_times.morning,
+        "later-time": lambda: profile.dose_times.later,
+    }
+    return values[key]()
+
+
+def profile_rows(profile: Profile) -> list[tuple[str, str | None]]:
+    """Every key with its value for display, in the order of ``KEYS``."""
+    return [(key, display_value(profile, key)) for key in KEY_NAMES]
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def one_of(choices: Sequence[str]) -> str:
+    """``once or split``; ``25, 50, 75 or 100``."""
+    if len(choices) <= 1:
+        return "".join(choices)
+    return ", ".join(choices[:-1]) + " or " + choices[-1]
+
+
+def _number(text: str, unit: str) -> float | None:
+    """``150``, ``150mg``, ``150 mg`` -> 150.0; None when it is not a number."""
+    body = text.lower()
+    if body.endswith(unit):
+        body = body[: -len(unit)]
+    try:
+        return float(body.strip())
+    except ValueError:
+        return None
+
+
+def _clock_time(text: str, bad: Callable[[str], InputError]) -> str:
+    """``8:00`` -> ``08:00``; a time that does not exist is an error."""
+    match = _TIME_RE.match(text)
+    if not match:
+        raise bad("is not a time of day as HH:MM")
+    try:
+        clock = dt.time(int(match.group("hour")), int(match.group("minute")))
+    except ValueError:
+        raise bad("is not a time of day") from None
+    return clock.strftime("%H:%M")
+
+
+def _unique(names: Sequence[str]) -> list[str]:
+    """Names in order, a repeated one (any case) kept once."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for name in names:
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            kept.append(name)
+    return kept
+
+
+def _shown(text: str) -> str:
+    """A typed value in a message: as is, or quoted when it has spaces or odd characters."""
+    if text and text.isprintable() and not any(char.isspace() for char in text):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _with_unit(value: float | None, unit: str) -> str | None:
+    return None if value is None else f"{format_number(value)} {unit}"
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()

@@ -1,0 +1,82 @@
+"""Human views of ``imuran profile show``, ``set``, ``unset`` and ``init``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from imuran_cli.core.profile_edit import (
+    KEY_NAMES,
+    ProfileChanged,
+    ProfileCreated,
+    ProfileShown,
+    display_value,
+    profile_rows,
+)
+
+if TYPE_CHECKING:  # rich is imported only when a human answer is printed
+    from rich.console import Console
+
+NOT_SET = "not set"
+_KEY_WIDTH = max(len(key) for key in KEY_NAMES)
+_PATH_INDENT = "  "
+
+
+def render_profile_shown(result: ProfileShown, out: Console) -> None:
+    from imuran_cli.render.console import say
+
+    _say_path(out, "Profile:", result.path)
+    for key, value in profile_rows(result.profile):
+        say(out, f"{key.ljust(_KEY_WIDTH)}  {value or NOT_SET}")
+    say(out, "Change a value: imuran profile set KEY VALUE")
+
+
+def render_profile_changed(result: ProfileChanged, out: Console) -> None:
+    from imuran_cli.render.console import say
+
+    value = display_value(result.profile, result.key)
+    if result.action == "unset":
+        now = f"back to its default, {value}" if value else NOT_SET
+        say(out, f"{result.key} is {now}.")
+    else:
+        say(out, f"{result.key} is now {value or NOT_SET}.")
+    if result.backup:
+        _say_path(out, "The profile was upgraded; the old file is kept as", result.backup)
+    _say_path(out, "Created" if result.created else "Saved in", result.path)
+
+
+def render_profile_created(result: ProfileCreated, out: Console) -> None:
+    from imuran_cli.render.console import say
+
+    _say_path(out, "Profile written to", result.path)
+    if result.backup:
+        _say_path(out, "The old profile is kept as", result.backup)
+    say(out, "Check it with: imuran profile show")
+
+
+def path_lines(label: str, path: str, width: int) -> list[str]:
+    """``label path`` on one line if it fits, else the path on its own lines, split at ``/``."""
+    if len(label) + 1 + len(path) <= width:
+        return [f"{label} {path}"]
+    parts = path.split("/")
+    tokens = [token for token in [parts[0], *("/" + part for part in parts[1:])] if token]
+    lines = [label]
+    room = max(width - len(_PATH_INDENT), 1)
+    current = ""
+    for token in tokens:
+        if current and len(current) + len(token) > room:
+            lines.append(_PATH_INDENT + current)
+            current = ""
+        current += token
+        while len(current) > room:  # a folder name longer than a line
+            lines.append(_PATH_INDENT + current[:room])
+            current = current[room:]
+    if current:
+        lines.append(_PATH_INDENT + current)
+    return lines
+
+
+def _say_path(out: Console, label: str, path: str) -> None:
+    from rich.text import Text
+
+    for line in path_lines(label, path, out.width):
+        out.print(Text(line), overflow="ignore", crop=False)
