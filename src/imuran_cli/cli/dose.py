@@ -1,18 +1,78 @@
-"""`imuran dose` (not built yet)."""
+"""`imuran dose`: the daily dose for a weight, in mg and tablets, with its checks."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
+from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
-from imuran_cli.core.errors import EnvironmentFailure
+
+WeightOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--weight",
+        metavar="W",
+        help="Body weight: 70, 70kg or 154lb (default: your profile).",
+    ),
+]
+UnitOpt = Annotated[
+    str | None,
+    typer.Option("--unit", metavar="kg|lb", help="Unit of --weight (default: kg)."),
+]
+MgPerKgOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--mg-per-kg",
+        metavar="X",
+        help="Target in mg per kg a day, as prescribed (at most 3).",
+    ),
+]
+DailyMgOpt = Annotated[
+    str | None,
+    typer.Option("--daily-mg", metavar="M", help="Prescribed daily dose in mg."),
+]
+ScheduleOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--schedule",
+        metavar="once|split",
+        help="All in the morning, or half morning and half later.",
+    ),
+]
 
 
-def dose(ctx: typer.Context) -> None:
-    """Not built yet."""
-    with command_session(ctx):
-        raise EnvironmentFailure(
-            "imuran dose is not built yet in this version",
-            "see the README for the commands that work today",
-            code="not_built",
+def dose(
+    ctx: typer.Context,
+    weight: WeightOpt = None,
+    unit: UnitOpt = None,
+    mg_per_kg: MgPerKgOpt = None,
+    daily_mg: DailyMgOpt = None,
+    schedule: ScheduleOpt = None,
+    json_output: JsonOpt = False,
+) -> None:
+    """Your daily dose in mg and tablets, or the usual range for your weight.
+
+    Options override your profile for this run only. TPMT and NUDT15 results and other
+    medicines in your profile add warnings; a prescribed dose is never changed.
+
+    Example:
+
+        imuran dose --weight 70
+
+        imuran dose --weight 154lb --mg-per-kg 2.5
+
+        imuran dose --daily-mg 175 --schedule split
+    """
+    with command_session(ctx, json_output=json_output) as rt:
+        from imuran_cli.core.dose import DoseOptions, plan_dose
+        from imuran_cli.knowledge.dosing import load_dosing
+        from imuran_cli.knowledge.medicines import load_medicines
+        from imuran_cli.render.human.dose import render_dose
+
+        options = DoseOptions(
+            weight=weight, unit=unit, mg_per_kg=mg_per_kg, daily_mg=daily_mg, schedule=schedule
         )
+        result = plan_dose(options, rt.load_profile(), rt.limits(), load_dosing(), load_medicines())
+        rt.emit(result, render_dose)
