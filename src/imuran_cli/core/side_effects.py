@@ -1,0 +1,596 @@
+"""Look up a symptom among the side effects and warning signs: what it may be, how urgent.
+
+Pure: the knowledge, the profile and today's date are arguments. The search normalises words
+(case, accents, punctuation, plural and -ing/-ed endings, everyday equivalents such as
+"tummy" for "belly"), forgives small typos, and scores each effect by the kind of phrase
+matched (name, synonym, a sign the leaflet names, another sign), the share of that phrase
+found and the share of the query the effect explains. Every number it uses comes from
+``side_effects.toml``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+from pydantic import BaseModel, Field
+
+from imuran_cli.core.errors import InputError
+from imuran_cli.core.profile import Profile
+from imuran_cli.knowledge.side_effects import (
+    LEAFLET,
+    Effect,
+    Group,
+    GroupId,
+    SearchTuning,
+    SideEffects,
+    Urgency,
+)
+
+MatchKind = Literal["name", "synonym", "sign"]
+
+_APOSTROPHES = re.compile("['\u2019\u2018`\u00b4]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"[a-z0-9]{2,}")
+_PARENTHESES = re.compile(r"\(([^)]*)\)")
+_VOWELS = "aeiouy"
+# Letters that Unicode does not decompose into plain ones.
+_LIGATURES = str.maketrans(
+    {"\u0153": "oe", "\u0152": "oe", "\u00e6": "ae", "\u00c6": "ae", "\u00df": "ss"}
+)
+
+
+# ---------------------------------------------------------------- result (the JSON contract)
+
+
+class Timing(BaseModel):
+    """Whether an effect is expected at this point of treatment."""
+
+    week: int | None
+    expected_now: bool | None
+    text: str
+
+
+class Treatment(BaseModel):
+    """Where the person is in treatment, from the profile."""
+
+    started_on: dt.date
+    stopped_on: dt.date | None
+    week: int | None
+
+
+class EffectMatch(BaseModel):
+    """One effect, as found by the search (or listed when there is no query)."""
+
+    id: str
+    name: str
+    group: GroupId
+    group_label: str
+    urgency: Urgency
+    urgency_label: str
+    urgency_advice: str
+    resolves_on_stopping: bool | None
+    is_side_effect: bool
+    signs: list[str]
+    action: str
+    note: str | None
+    starts: str
+    source: str
+    sources: list[str]
+    match_kind: MatchKind | None = None
+    matched: list[str] = Field(default_factory=list)
+    score: float | None = None
+    timing: Timing | None = None
+
+
+class GroupSummary(BaseModel):
+    """A group of effects, with when it can start and whether it resolves on stopping."""
+
+    id: GroupId
+    name: str
+    in_leaflet: bool
+    starts: str
+    resolves_on_stopping: bool | None
+    effects: list[str]
+    timing: Timing | None
+    sources: list[str]
+
+
+class WarningSign(BaseModel):
+    """An effect that needs a doctor (or emergency services), with its signs."""
+
+    id: str
+    name: str
+    urgency: Urgency
+    urgency_label: str
+    urgency_advice: str
+    signs: list[str]
+
+
+class SideEffectsResult(BaseModel):
+    """The answer of ``imuran side-effects``."""
+
+    query: str | None
+    matches: list[EffectMatch]
+    suggestions: list[str]
+    sources: list[str]
+    found: bool
+    messages: list[str]
+    treatment: Treatment | None
+    groups: list[GroupSummary]
+    warning_signs: list[WarningSign]
+
+
+# ---------------------------------------------------------------- words
+
+
+def normalize(text: str) -> str:
+    """Lower case, no accents, no apostrophes, every other non-letter a space."""
+    plain = text
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_WORD.sub(" ", _APOSTROPHES.sub("", plain.lower())).strip()
+
+
+def stem(word: str, min_length: int) -> str:
+    """Drop a plural ``s``/``ies``, an ``-ing``/``-ed`` ending, a final ``e`` and a doubled letter.
+
+    Nothing is dropped that would leave fewer than ``min_length`` letters. Applied the same way
+    to the data and to the query, so "bruises", "bruising" and "bruised" meet at "bruis".
+    """
+    w = word
+    if w.endswith("ies") and len(w) - len("ies") >= min_length:
+        w = w[: -len("ies")] + "y"
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) - 1 >= min_length:
+        w = w[:-1]
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= min_length:
+            w = w[: -len(suffix)]
+            break
+    if w.endswith("e") and len(w) - 1 >= min_length:
+        w = w[:-1]
+    last = w[-1:]
+    if last and last not in _VOWELS and w.endswith(last + last) and len(w) - 1 >= min_length:
+        w = w[:-1]
+    return w
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Edits (insert, delete, change, swap neighbours) from a to b, at most ``limit + 1``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a):
+        current = [i + 1]
+        for j, cb in enumerate(b):
+            value = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca != cb))
+            if i and j and ca == b[j - 1] and a[i - 1] == cb:
+                value = min(value, before[j - 1] + 1)
+            current.append(value)
+        if min(current) > limit:
+            return limit + 1
+        before, previous = previous, current
+    return min(previous[-1], limit + 1)
+
+
+class _Analyzer:
+    """Turns text into search terms: words, minus stopwords, stemmed, with equivalents."""
+
+    def __init__(self, tuning: SearchTuning) -> None:
+        self.min_length = tuning.stem_min_length
+        self.stopwords = frozenset(tuning.stopwords)
+        self._stems: dict[str, str] = {}
+        self.equivalents: dict[str, tuple[str, ...]] = {}
+        for word, meaning in tuning.equivalents.items():
+            self.equivalents[self.stem(normalize(word))] = tuple(
+                self.stem(part) for part in normalize(meaning).split()
+            )
+
+    def stem(self, word: str) -> str:
+        known = self._stems.get(word)
+        if known is None:
+            known = self._stems[word] = stem(word, self.min_length)
+        return known
+
+    def words(self, text: str) -> list[str]:
+        """The words of ``text`` that carry meaning (two letters or more, not stopwords)."""
+        stopwords = self.stopwords
+        if text.isascii():
+            found = _WORD.findall(_APOSTROPHES.sub("", text.lower()))
+        else:
+            found = _WORD.findall(normalize(text))
+        return [w for w in found if w not in stopwords]
+
+    def phrase_terms(self, text: str) -> frozenset[str]:
+        terms: list[str] = []
+        equivalents = self.equivalents
+        for word in self.words(text):
+            stemmed = self.stem(word)
+            terms.extend(equivalents.get(stemmed, (stemmed,)))
+        return frozenset(terms)
+
+
+# ---------------------------------------------------------------- index
+
+
+class _Phrase(NamedTuple):
+    effect: int
+    kind: MatchKind
+    weight: float
+    shown: str
+    terms: frozenset[str]
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """The knowledge, with every phrase broken into search terms once."""
+
+    knowledge: SideEffects
+    analyzer: _Analyzer
+    phrases: tuple[_Phrase, ...]
+    postings: dict[str, tuple[int, ...]]
+    lexicon: dict[str, tuple[str, ...]]
+    sorted_terms: tuple[str, ...]
+    keys_by_length: dict[int, tuple[str, ...]]
+
+
+def _name_parts(name: str) -> list[str]:
+    """``Feeling sick (nausea)`` -> ``["Feeling sick", "nausea"]``."""
+    inside = _PARENTHESES.findall(name)
+    return [_PARENTHESES.sub(" ", name).strip(), *inside]
+
+
+def _effect_phrases(
+    index: int, effect: Effect, tuning: SearchTuning, analyzer: _Analyzer
+) -> Iterable[_Phrase]:
+    for part in _name_parts(effect.name):
+        yield _Phrase(index, "name", tuning.name_weight, part, analyzer.phrase_terms(part))
+    for synonym in effect.synonyms:
+        terms = analyzer.phrase_terms(synonym)
+        yield _Phrase(index, "synonym", tuning.synonym_weight, synonym, terms)
+    for sign in effect.signs:
+        weight = tuning.leaflet_sign_weight if sign.from_leaflet else tuning.sign_weight
+        for text in (sign.sign, *sign.lay):
+            yield _Phrase(index, "sign", weight, sign.sign, analyzer.phrase_terms(text))
+
+
+def build_index(knowledge: SideEffects) -> SearchIndex:
+    """Precompute the search terms of every name, synonym and sign."""
+    tuning = knowledge.search
+    analyzer = _Analyzer(tuning)
+    phrases = tuple(
+        phrase
+        for i, effect in enumerate(knowledge.effects)
+        for phrase in _effect_phrases(i, effect, tuning, analyzer)
+        if phrase.terms
+    )
+    postings: dict[str, list[int]] = {}
+    for p, phrase in enumerate(phrases):
+        for term in phrase.terms:
+            postings.setdefault(term, []).append(p)
+    lexicon: dict[str, tuple[str, ...]] = dict(analyzer.equivalents)
+    lexicon.update({term: (term,) for term in postings})
+    by_length: dict[int, list[str]] = {}
+    for key in lexicon:
+        by_length.setdefault(len(key), []).append(key)
+    return SearchIndex(
+        knowledge=knowledge,
+        analyzer=analyzer,
+        phrases=phrases,
+        postings={term: tuple(ids) for term, ids in postings.items()},
+        lexicon=lexicon,
+        sorted_terms=tuple(sorted(postings)),
+        keys_by_length={length: tuple(keys) for length, keys in by_length.items()},
+    )
+
+
+# ---------------------------------------------------------------- search
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One effect found by the search, with its score and what matched."""
+
+    effect: Effect
+    score: float
+    kind: MatchKind
+    matched: tuple[str, ...]
+    complete: bool
+
+
+def _candidates(index: SearchIndex, word: str) -> dict[str, float]:
+    """The terms a query word may stand for, each with how sure we are (1 = exact)."""
+    tuning = index.knowledge.search
+    found: dict[str, float] = {}
+
+    def add(key: str, quality: float) -> None:
+        for term in index.lexicon[key]:
+            found[term] = max(found.get(term, 0), quality)
+
+    stemmed = index.analyzer.stem(word)
+    if stemmed in index.lexicon:
+        add(stemmed, 1)
+        return found
+    limit = 0
+    if len(stemmed) >= tuning.typo_min_length:
+        limit += 1
+    if len(stemmed) >= tuning.two_typos_min_length:
+        limit += 1
+    letters = frozenset(stemmed)
+    lengths = range(max(len(stemmed) - limit, tuning.typo_min_length), len(stemmed) + limit + 1)
+    for length in lengths:
+        for key in index.keys_by_length.get(length, ()):
+            # Each edit changes at most two letters of the two sets: a cheap first filter.
+            if len(letters.symmetric_difference(key)) > limit + limit:
+                continue
+            distance = edit_distance(stemmed, key, limit)
+            if distance <= limit:
+                add(key, tuning.typo_factor**distance)
+    if len(stemmed) >= tuning.prefix_min_length:
+        # The start of a longer word of the data ("pancrea" for "pancreatitis").
+        start = bisect.bisect_right(index.sorted_terms, stemmed)
+        for term in index.sorted_terms[start:]:
+            if not term.startswith(stemmed):
+                break
+            found[term] = max(found.get(term, 0), tuning.prefix_factor)
+    return found
+
+
+def search(index: SearchIndex, query: str) -> list[Hit]:
+    """Every effect the query touches, best first (not yet cut to the matches)."""
+    knowledge = index.knowledge
+    words = index.analyzer.words(query)
+    if not words:
+        return []
+    phrase_hits: dict[int, dict[str, float]] = {}
+    effect_words: dict[int, set[int]] = {}
+    for position, word in enumerate(words):
+        for term, quality in _candidates(index, word).items():
+            for p in index.postings.get(term, ()):
+                hits = phrase_hits.setdefault(p, {})
+                hits[term] = max(hits.get(term, 0), quality)
+                effect_words.setdefault(index.phrases[p].effect, set()).add(position)
+
+    best: dict[int, tuple[float, _Phrase]] = {}
+    complete: dict[int, list[tuple[float, str]]] = {}
+    for p, hits in phrase_hits.items():
+        phrase = index.phrases[p]
+        value = phrase.weight * sum(hits.values()) / len(phrase.terms)
+        if phrase.effect not in best or value > best[phrase.effect][0]:
+            best[phrase.effect] = (value, phrase)
+        if len(hits) == len(phrase.terms):
+            complete.setdefault(phrase.effect, []).append((value, phrase.shown))
+
+    urgency_rank = {level.id: rank for rank, level in enumerate(knowledge.urgencies)}
+    result: list[tuple[tuple[float, int, int], Hit]] = []
+    for e, (value, phrase) in best.items():
+        effect = knowledge.effects[e]
+        score = value * len(effect_words[e]) / len(words)
+        shown = [text for _, text in sorted(complete.get(e, []), key=lambda item: -item[0])]
+        matched = tuple(dict.fromkeys(shown)) or (phrase.shown,)
+        hit = Hit(effect, score, phrase.kind, matched, e in complete)
+        result.append(((-score, urgency_rank[effect.urgency], e), hit))
+    return [hit for _, hit in sorted(result, key=lambda item: item[0])]
+
+
+def select_matches(hits: list[Hit], tuning: SearchTuning) -> list[Hit]:
+    """The hits good enough to show: a high enough score, or an emergency phrase found whole.
+
+    At most ``max_matches``, but an emergency is never cut off.
+    """
+    chosen: list[Hit] = []
+    for hit in hits:
+        good = hit.score >= tuning.min_score
+        emergency = hit.effect.urgency == "emergency" and (good or hit.complete)
+        if (good and len(chosen) < tuning.max_matches) or emergency:
+            chosen.append(hit)
+    return chosen
+
+
+def suggest(index: SearchIndex, query: str, hits: list[Hit]) -> list[str]:
+    """The names closest to a query that matched nothing: near misses first, then by spelling."""
+    import difflib  # Only needed when nothing matched.
+
+    limit = index.knowledge.search.max_suggestions
+    names: list[str] = [hit.effect.name for hit in hits if hit.complete]
+    typed = normalize(query)
+    candidates: dict[str, str] = {}
+    for effect in index.knowledge.effects:
+        for text in (*_name_parts(effect.name), *effect.synonyms):
+            candidates.setdefault(normalize(text), effect.name)
+    ratios = {text: difflib.SequenceMatcher(None, typed, text).ratio() for text in candidates}
+    names.extend(candidates[text] for text in sorted(candidates, key=lambda t: -ratios[t]))
+    return list(dict.fromkeys(names))[:limit]
+
+
+# ---------------------------------------------------------------- timing
+
+
+def treatment_of(
+    profile: Profile | None, today: dt.date, knowledge: SideEffects
+) -> Treatment | None:
+    """Where the person is in treatment, or None when the profile has no start date."""
+    if profile is None or profile.prescription.started_on is None:
+        return None
+    started = profile.prescription.started_on
+    stopped = profile.prescription.stopped_on
+    week = None
+    if stopped is None:
+        week = (today - started).days // knowledge.timing.days_per_week + 1
+    return Treatment(started_on=started, stopped_on=stopped, week=week)
+
+
+def _timing(
+    treatment: Treatment | None,
+    knowledge: SideEffects,
+    group: Group,
+    effect: Effect | None = None,
+) -> Timing | None:
+    if treatment is None:
+        return None
+    texts = knowledge.timing
+    if treatment.stopped_on is not None or treatment.week is None:
+        when = treatment.stopped_on.isoformat() if treatment.stopped_on else ""
+        return Timing(week=None, expected_now=None, text=texts.stopped_text.format(date=when))
+    week = treatment.week
+    from_week = (effect.from_week if effect else None) or group.from_week
+    now = (effect.now if effect else None) or group.now
+    before = (effect.before if effect else None) or group.before or now
+    intro = texts.week_text.format(week=week)
+    if from_week is None:
+        return Timing(week=week, expected_now=None, text=f"{intro}: {now}")
+    if week >= from_week:
+        return Timing(week=week, expected_now=True, text=f"{intro}: {now}")
+    return Timing(week=week, expected_now=False, text=f"{intro}: {before}")
+
+
+# ---------------------------------------------------------------- answer
+
+
+def _ordered_sources(groups: Iterable[Iterable[str]]) -> list[str]:
+    """Every source once, the leaflet first."""
+    ids = list(dict.fromkeys(source for group in groups for source in group))
+    return sorted(ids, key=lambda source: source != LEAFLET)
+
+
+def _match(
+    effect: Effect,
+    knowledge: SideEffects,
+    treatment: Treatment | None,
+    hit: Hit | None = None,
+) -> EffectMatch:
+    group = knowledge.group(effect.group)
+    level = knowledge.urgency(effect.urgency)
+    resolves = effect.resolves_on_stopping
+    if resolves is None:
+        resolves = group.resolves_on_stopping
+    return EffectMatch(
+        id=effect.id,
+        name=effect.name,
+        group=effect.group,
+        group_label=group.label,
+        urgency=effect.urgency,
+        urgency_label=level.label,
+        urgency_advice=level.advice,
+        resolves_on_stopping=resolves,
+        is_side_effect=effect.side_effect,
+        signs=list(dict.fromkeys(sign.sign for sign in effect.signs)),
+        action=effect.action,
+        note=effect.note,
+        starts=effect.starts or group.starts,
+        source=effect.sources[0],
+        sources=list(effect.sources),
+        match_kind=hit.kind if hit else None,
+        matched=list(hit.matched) if hit else [],
+        score=round(hit.score, knowledge.search.score_decimals) if hit else None,
+        timing=_timing(treatment, knowledge, group, effect),
+    )
+
+
+def _overview(
+    knowledge: SideEffects, treatment: Treatment | None
+) -> tuple[list[GroupSummary], list[WarningSign]]:
+    groups = [
+        GroupSummary(
+            id=group.id,
+            name=group.name,
+            in_leaflet=group.in_leaflet,
+            starts=group.starts,
+            resolves_on_stopping=group.resolves_on_stopping,
+            effects=[e.id for e in knowledge.effects if e.group == group.id],
+            timing=_timing(treatment, knowledge, group),
+            sources=list(group.sources),
+        )
+        for group in knowledge.groups
+    ]
+    needs_doctor = [level.id for level in knowledge.urgencies if level.needs_doctor]
+    warnings = [
+        WarningSign(
+            id=effect.id,
+            name=effect.name,
+            urgency=effect.urgency,
+            urgency_label=knowledge.urgency(effect.urgency).label,
+            urgency_advice=knowledge.urgency(effect.urgency).advice,
+            signs=[sign.sign for sign in effect.signs],
+        )
+        for level in needs_doctor
+        for effect in knowledge.effects
+        if effect.urgency == level
+    ]
+    return groups, warnings
+
+
+def check_query(query: str | None, tuning: SearchTuning) -> str | None:
+    """The query with its spaces tidied; None when empty; an error when far too long."""
+    if query is None or not query.strip():
+        return None
+    tidy = " ".join(query.split())
+    if len(tidy) > tuning.max_query_length:
+        raise InputError(
+            f"the query is {len(tidy)} characters long; at most "
+            f"{tuning.max_query_length} are allowed",
+            'describe the symptom in a few words, e.g. imuran side-effects "dark urine"',
+            code="query_too_long",
+        )
+    return tidy
+
+
+def look_up_side_effects(
+    knowledge: SideEffects,
+    query: str | None,
+    profile: Profile | None,
+    today: dt.date,
+) -> SideEffectsResult:
+    """Answer ``imuran side-effects [QUERY]``: every effect, or the effects matching the query."""
+    tidy = check_query(query, knowledge.search)
+    treatment = treatment_of(profile, today, knowledge)
+    if tidy is None:
+        groups, warnings = _overview(knowledge, treatment)
+        return SideEffectsResult(
+            query=None,
+            matches=[_match(effect, knowledge, treatment) for effect in knowledge.effects],
+            suggestions=[],
+            sources=_ordered_sources(
+                [*(e.sources for e in knowledge.effects), *(g.sources for g in knowledge.groups)]
+            ),
+            found=True,
+            messages=[],
+            treatment=treatment,
+            groups=groups,
+            warning_signs=warnings,
+        )
+    index = build_index(knowledge)
+    hits = search(index, tidy)
+    chosen = select_matches(hits, knowledge.search)
+    if chosen:
+        matches = [_match(hit.effect, knowledge, treatment, hit) for hit in chosen]
+        return SideEffectsResult(
+            query=tidy,
+            matches=matches,
+            suggestions=[],
+            sources=_ordered_sources(match.sources for match in matches),
+            found=True,
+            messages=[],
+            treatment=treatment,
+            groups=[],
+            warning_signs=[],
+        )
+    messages = knowledge.messages
+    return SideEffectsResult(
+        query=tidy,
+        matches=[],
+        suggestions=suggest(index, tidy, hits),
+        sources=_ordered_sources([messages.sources]),
+        found=False,
+        messages=[messages.no_match, messages.worried, messages.emergency],
+        treatment=treatment,
+        groups=[],
+        warning_signs=[],
+    )
