@@ -1,18 +1,52 @@
-"""`imuran side-effects` (not built yet)."""
+"""`imuran side-effects` (also `imuran symptoms`): look up a symptom, or list every side effect."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated
+
 import typer
 
+from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
-from imuran_cli.core.errors import EnvironmentFailure
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from imuran_cli.core.side_effects import SideEffectsResult
+
+QueryArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="QUERY",
+        help="What you feel, in your own words (e.g. dark urine). Leave out to list all.",
+        show_default=False,
+    ),
+]
 
 
-def side_effects(ctx: typer.Context) -> None:
-    """Not built yet."""
-    with command_session(ctx):
-        raise EnvironmentFailure(
-            "imuran side-effects is not built yet in this version",
-            "see the README for the commands that work today",
-            code="not_built",
-        )
+def _render(result: SideEffectsResult, out: Console) -> None:
+    # Imported here so that --json runs never import rich.
+    from imuran_cli.render.human.side_effects import render_side_effects
+
+    render_side_effects(result, out)
+
+
+def side_effects(ctx: typer.Context, query: QueryArg = None, json_output: JsonOpt = False) -> None:
+    """Look up a symptom: is it a side effect, how urgent, what to do.
+
+    Without a query, list the side effects by group and the warning signs.
+
+    Example:
+
+    \b
+        imuran side-effects dark urine
+        imuran side-effects "sore throat" --json
+    """
+    with command_session(ctx, json_output=json_output) as rt:
+        from imuran_cli.core.side_effects import look_up_side_effects
+        from imuran_cli.knowledge.side_effects import load_side_effects
+
+        text = " ".join(query) if query else None
+        profile = rt.load_profile()
+        result = look_up_side_effects(load_side_effects(), text, profile, rt.today)
+        rt.emit(result, _render)
