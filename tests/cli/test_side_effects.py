@@ -278,7 +278,7 @@ def test_unknown_option_is_a_usage_error(cli):
 def test_subprocess_human_answer():
     done = run_subprocess("side-effects", "throwing", "up")
     assert done.returncode == 0
-    assert "Being sick (vomiting) - group: from the first week" in done.stdout
+    assert "Being sick (vomiting) - group: first week on" in done.stdout
     assert "Traceback" not in done.stdout + done.stderr
     assert done.stderr == ""
 

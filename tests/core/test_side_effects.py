@@ -275,6 +275,8 @@ def test_emergencies_survive_the_cut_off():
         ("difficulty breathing", "breathing-or-swallowing", "anaphylaxis"),
         # A shared sign: the effect the leaflet ties it to first.
         ("sore throat", "infection", "low-white-cells"),
+        # A sign both leaflet effects share: the more urgent first.
+        ("tummy pain", "pancreatitis", "stomach-upset"),
     ],
 )
 def test_ranking(query: str, first: str, then: str):
