@@ -9,8 +9,7 @@ only warned about. Every number comes from the knowledge data passed in.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer
 
@@ -127,8 +126,7 @@ class DoseResult(_Model):
     guidance: Guidance | None
 
 
-@dataclass(frozen=True)
-class DoseOptions:
+class DoseOptions(NamedTuple):
     """The command-line options, as typed; None when not given."""
 
     weight: str | None = None
@@ -138,8 +136,7 @@ class DoseOptions:
     schedule: str | None = None
 
 
-@dataclass(frozen=True)
-class _Rule:
+class _Rule(NamedTuple):
     """A genotype or medicine rule that applies: its warning and its effect on the dose."""
 
     code: str

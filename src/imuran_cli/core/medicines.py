@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from imuran_cli.knowledge.medicines import Medicine, MedicineGroup, Medicines
 
@@ -24,8 +24,7 @@ def words(text: str) -> Words:
     return tuple(_WORD_RE.findall(text.casefold()))
 
 
-@dataclass(frozen=True)
-class MedicineMatch:
+class MedicineMatch(NamedTuple):
     """One profile entry that names a medicine of an interacting group."""
 
     entry: str
@@ -40,8 +39,7 @@ class MedicineMatch:
         return self.name[:1].upper() + self.name[1:]
 
 
-@dataclass(frozen=True)
-class _Name:
+class _Name(NamedTuple):
     words: Words
     group: MedicineGroup
     medicine: Medicine

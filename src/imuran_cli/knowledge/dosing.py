@@ -48,19 +48,6 @@ class Check(_Frozen):
     sources: list[str] = Field(min_length=1)
 
 
-class SingleSourceCheck(_Frozen):
-    """A check that cites one source (a project rule)."""
-
-    code: str
-    severity: Severity
-    message: str
-    source: str
-
-    @property
-    def sources(self) -> list[str]:
-        return [self.source]
-
-
 class UsLabel(Check):
     """The US label's maximum (for rheumatoid arthritis)."""
 
@@ -169,7 +156,7 @@ class Dosing(_Frozen):
     us_label: UsLabel
     above_max: Check
     below_typical: Check
-    below_one_step: SingleSourceCheck
+    below_one_step: Check
     rounding: Rounding
     adjustment_notes: AdjustmentNotes
     genotype: Genotype
