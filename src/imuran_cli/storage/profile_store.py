@@ -93,7 +93,7 @@ def read_raw(path: Path) -> RawProfile | None:
         return tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(
-            _toml_problem(path, str(exc)), _FIX_HINT, code="profile_corrupt"
+            _toml_problem(path, str(exc), text), _FIX_HINT, code="profile_corrupt"
         ) from exc
 
 
@@ -124,7 +124,7 @@ def _read_bytes(path: Path) -> bytes | None:
     return data
 
 
-def _toml_problem(path: Path, message: str) -> str:
+def _toml_problem(path: Path, message: str, text: str) -> str:
     """``<file>, line 3: not valid TOML: invalid value (column 11)``."""
     position = _TOML_POSITION.search(message)
     if position:
@@ -133,10 +133,9 @@ def _toml_problem(path: Path, message: str) -> str:
         return f"{path}, line {line}: not valid TOML: {problem} (column {column})"
     end = _TOML_END.search(message)
     if end:
-        problem = message[: end.start()]
-        return (
-            f"{path}: not valid TOML at the end of the file (cut short?): {_lower_first(problem)}"
-        )
+        problem = _lower_first(message[: end.start()])
+        last = len(text.rstrip("\n").splitlines()) or 1
+        return f"{path}, line {last}: not valid TOML: {problem} at the end of the file (cut short?)"
     return f"{path}: not valid TOML: {_lower_first(message)}"
 
 

@@ -1,0 +1,415 @@
+"""`profile set/unset/init` edits: keys, values, whole-profile checks and their messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from imuran_cli.core.errors import InputError, ProfileError
+from imuran_cli.core.profile_edit import (
+    INIT_STYLE,
+    KEY_NAMES,
+    KEYS,
+    Edit,
+    apply_edits,
+    display_value,
+    edit_profile,
+    json_value,
+    key_of,
+    medications_edit,
+    parse_value,
+    resolve_key,
+    set_edit,
+    show_profile,
+    unset_edit,
+)
+from imuran_cli.knowledge.limits import load_limits
+
+LIMITS = load_limits()
+TODAY = dt.date(2026, 11, 25)
+
+
+def edited(raw: dict[str, Any] | None, *edits: Edit):
+    return edit_profile(raw, list(edits), LIMITS, TODAY)
+
+
+def refused(raw: dict[str, Any] | None, *edits: Edit, style=None) -> InputError:
+    with pytest.raises(InputError) as caught:
+        if style is None:
+            edit_profile(raw, list(edits), LIMITS, TODAY)
+        else:
+            edit_profile(raw, list(edits), LIMITS, TODAY, style)
+    return caught.value
+
+
+def test_the_keys_are_those_of_the_issue():
+    assert KEY_NAMES == (
+        "weight",
+        "daily-mg",
+        "mg-per-kg",
+        "schedule",
+        "tablet-mg",
+        "tablets-split",
+        "started-on",
+        "stopped-on",
+        "tpmt",
+        "nudt15",
+        "medications",
+        "morning-time",
+        "later-time",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("weight", "weight"), ("daily_mg", "daily-mg"), (" Daily-MG ", "daily-mg")],
+)
+def test_resolve_key(name, key):
+    assert resolve_key(name) == key
+
+
+def test_an_unknown_key_lists_the_keys():
+    with pytest.raises(InputError) as caught:
+        resolve_key("dose")
+    assert caught.value.code == "unknown_key"
+    assert caught.value.message == "unknown profile key dose"
+    assert caught.value.hint == "use one of: " + ", ".join(KEY_NAMES)
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "value"),
+    [
+        ("weight", "70", {"value": 70.0, "unit": "kg"}),
+        ("weight", "70kg", {"value": 70.0, "unit": "kg"}),
+        ("weight", "154lb", {"value": 154.0, "unit": "lb"}),
+        ("weight", "154 lbs", {"value": 154.0, "unit": "lb"}),
+        ("daily-mg", "150", 150.0),
+        ("daily-mg", "150mg", 150.0),
+        ("daily-mg", " 37.5 mg ", 37.5),
+        ("mg-per-kg", "2.5", 2.5),
+        ("mg-per-kg", "2.5 mg/kg", 2.5),
+        ("schedule", "split", "split"),
+        ("schedule", "ONCE", "once"),
+        ("tablet-mg", "75", 75),
+        ("tablet-mg", "75mg", 75),
+        ("tablets-split", "yes", True),
+        ("tablets-split", "No", False),
+        ("tablets-split", "true", True),
+        ("started-on", "2026-03-01", dt.date(2026, 3, 1)),
+        ("stopped-on", "2024-02-29", dt.date(2024, 2, 29)),
+        ("tpmt", "possible intermediate", "possible-intermediate"),
+        ("nudt15", "Poor", "poor"),
+        ("medications", "allopurinol, warfarin", ["allopurinol", "warfarin"]),
+        ("medications", " a ,, b, A ", ["a", "b"]),
+        ("medications", "", []),
+        ("morning-time", "7:30", "07:30"),
+        ("later-time", "20:00", "20:00"),
+    ],
+)
+def test_parse_value(key, text, value):
+    assert parse_value(key, text, LIMITS) == value
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "code", "message"),
+    [
+        ("weight", "heavy", "invalid_weight", "weight 'heavy' is not a number"),
+        ("weight", "5", "weight_out_of_range", "weight 5 kg is outside 10 to 300 kg"),
+        ("weight", "700lb", "weight_out_of_range", "weight 700 lb is outside 22 to 660 lb"),
+        ("weight", "70 stone", "invalid_unit", "unknown weight unit 'stone'"),
+        (
+            "daily-mg",
+            "lots",
+            "invalid_value",
+            "daily-mg lots is not a number; use 25 to 500 mg a day, in whole tablet steps",
+        ),
+        (
+            "daily-mg",
+            "",
+            "invalid_value",
+            "daily-mg needs a value: 25 to 500 mg a day, in whole tablet steps",
+        ),
+        (
+            "tablet-mg",
+            "62.5",
+            "tablet_strength",
+            "tablet-mg 62.5 is not a tablet strength; use 25, 50, 75 or 100 (mg)",
+        ),
+        (
+            "tablets-split",
+            "maybe",
+            "invalid_value",
+            "tablets-split maybe is not yes or no; use yes or no",
+        ),
+        ("schedule", "twice", "invalid_value", "schedule twice is not allowed; use once or split"),
+        (
+            "tpmt",
+            "slow",
+            "invalid_value",
+            "tpmt slow is not allowed; use normal, intermediate, possible-intermediate, "
+            "poor, indeterminate or unknown",
+        ),
+        (
+            "started-on",
+            "2026-02-30",
+            "invalid_date",
+            "started-on 2026-02-30 is not a real date; use a date as YYYY-MM-DD, not in the future",
+        ),
+        (
+            "started-on",
+            "1 March",
+            "invalid_date",
+            'started-on "1 March" is not a date as YYYY-MM-DD; use a date as YYYY-MM-DD, '
+            "not in the future",
+        ),
+        (
+            "morning-time",
+            "8am",
+            "invalid_value",
+            "morning-time 8am is not a time of day as HH:MM; use a time of day as HH:MM (24-hour clock)",
+        ),
+        (
+            "later-time",
+            "24:00",
+            "invalid_value",
+            "later-time 24:00 is not a time of day; use a time of day as HH:MM (24-hour clock)",
+        ),
+    ],
+)
+def test_parse_value_errors_name_key_value_and_what_is_allowed(key, text, code, message):
+    with pytest.raises(InputError) as caught:
+        parse_value(key, text, LIMITS)
+    assert (caught.value.code, caught.value.message) == (code, message)
+    assert caught.value.hint
+
+
+def test_init_style_names_the_options():
+    with pytest.raises(InputError) as caught:
+        parse_value("schedule", "twice", LIMITS, INIT_STYLE)
+    assert caught.value.message == "--schedule twice is not allowed; use once or split"
+    assert caught.value.hint == "e.g. imuran profile init --schedule once"
+
+
+# ---------------------------------------------------------------- applying
+
+
+def test_apply_edits_creates_a_profile_and_leaves_the_input_alone():
+    raw = {"schema_version": 1, "prescription": {"daily_mg": 150}}
+    new = apply_edits(raw, [set_edit("tablet-mg", "75", LIMITS), unset_edit("daily-mg")])
+    assert new == {"schema_version": 1, "prescription": {"tablet_mg": 75}}
+    assert raw == {"schema_version": 1, "prescription": {"daily_mg": 150}}
+    assert apply_edits(None, [set_edit("tpmt", "poor", LIMITS)]) == {
+        "schema_version": 1,
+        "genetics": {"tpmt": "poor"},
+    }
+
+
+def test_unset_puts_the_default_back():
+    raw = {
+        "schema_version": 1,
+        "weight": {"value": 70},
+        "prescription": {"schedule": "split", "tablet_mg": 25, "tablets_split": False},
+        "genetics": {"tpmt": "poor"},
+        "medications": ["a"],
+        "dose_times": {"morning": "06:00"},
+    }
+    for key in KEY_NAMES:
+        raw, profile = edited(raw, unset_edit(key))
+    assert profile == edited(None)[1]
+    assert raw == {
+        "schema_version": 1,
+        "prescription": {},
+        "genetics": {},
+        "dose_times": {},
+    }
+
+
+@pytest.mark.parametrize(
+    ("key", "text"), [(key, spec.example.strip('"')) for key, spec in KEYS.items()]
+)
+def test_every_example_is_accepted(key, text):
+    raw, profile = edited(None, set_edit(key, text, LIMITS))
+    assert json_value(profile, key) is not None
+
+
+def test_a_change_that_breaks_the_dose_names_both_keys():
+    raw = {"schema_version": 1, "prescription": {"daily_mg": 125}}
+    error = refused(raw, set_edit("tablets-split", "no", LIMITS))
+    assert error.code == "conflicting_values"
+    assert error.message == (
+        "tablets-split no conflicts with daily-mg 125: whole 50 mg tablets make only "
+        "multiples of 50 mg"
+    )
+    assert "daily-mg" in error.hint
+
+
+def test_changing_the_tablet_strength_names_both_keys():
+    raw = {"schema_version": 1, "prescription": {"daily_mg": 125}}
+    error = refused(raw, set_edit("tablet-mg", "100", LIMITS))
+    assert error.message == (
+        "tablet-mg 100 conflicts with daily-mg 125: half 100 mg tablets make only "
+        "multiples of 50 mg"
+    )
+
+
+def test_unsetting_the_tablet_strength_names_both_keys():
+    raw = {"schema_version": 1, "prescription": {"daily_mg": 37.5, "tablet_mg": 25}}
+    error = refused(raw, unset_edit("tablet-mg"))
+    assert error.message.startswith("tablet-mg (back to its default) conflicts with daily-mg 37.5")
+
+
+def test_a_dose_the_tablets_cannot_make_names_the_tablet_keys():
+    raw = {"schema_version": 1, "prescription": {"tablets_split": False}}
+    error = refused(raw, set_edit("daily-mg", "125", LIMITS))
+    assert error.code == "not_whole_tablets"
+    assert error.message == (
+        "daily-mg 125 cannot be made from whole 50 mg tablets (tablet-mg 50, "
+        "tablets-split no): use a multiple of 50 mg"
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "edit", "message"),
+    [
+        (
+            {"prescription": {"started_on": dt.date(2026, 3, 1)}},
+            ("stopped-on", "2026-02-01"),
+            "stopped-on 2026-02-01 is before started-on 2026-03-01",
+        ),
+        (
+            {"prescription": {"stopped_on": dt.date(2026, 3, 1)}},
+            ("started-on", "2026-04-01"),
+            "started-on 2026-04-01 is after stopped-on 2026-03-01",
+        ),
+    ],
+)
+def test_a_stop_date_before_the_start_names_both(raw, edit, message):
+    error = refused({"schema_version": 1, **raw}, set_edit(*edit, LIMITS))
+    assert (error.code, error.message) == ("stop_before_start", message)
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "code", "message"),
+    [
+        ("daily-mg", "600", "out_of_range", "daily-mg 600 mg is outside 25 to 500 mg a day"),
+        ("daily-mg", "20", "out_of_range", "daily-mg 20 mg is outside 25 to 500 mg a day"),
+        ("daily-mg", "nan", "out_of_range", "daily-mg nan mg is outside 25 to 500 mg a day"),
+        ("mg-per-kg", "0.4", "out_of_range", "mg-per-kg 0.4 mg/kg is outside 0.5 to 3 mg/kg a day"),
+        (
+            "tablet-mg",
+            "60",
+            "tablet_strength",
+            "tablet-mg 60: there are no 60 mg tablets; use 25, 50, 75 or 100",
+        ),
+        (
+            "started-on",
+            "2026-11-26",
+            "date_in_future",
+            "started-on 2026-11-26 is in the future (today is 2026-11-25)",
+        ),
+    ],
+)
+def test_whole_profile_checks_name_the_key(key, text, code, message):
+    error = refused(None, set_edit(key, text, LIMITS))
+    assert (error.code, error.message) == (code, message)
+    assert error.hint == f"e.g. imuran profile set {key} {KEYS[key].example}"
+
+
+def test_init_names_the_options_in_a_conflict():
+    error = refused(
+        None,
+        set_edit("daily-mg", "130", LIMITS, INIT_STYLE),
+        set_edit("tablets-split", "no", LIMITS, INIT_STYLE),
+        style=INIT_STYLE,
+    )
+    assert error.message == (
+        "--daily-mg 130 cannot be made from whole 50 mg tablets (--tablet-mg 50, "
+        "--tablets-split no): use a multiple of 50 mg"
+    )
+
+
+def test_medication_names_from_options_may_hold_commas():
+    edit = medications_edit(["co-amoxiclav, 625 mg", " ", "Allopurinol", "allopurinol"])
+    assert edit.value == ["co-amoxiclav, 625 mg", "Allopurinol"]
+    _, profile = edited(None, edit)
+    assert profile.medications == ["co-amoxiclav, 625 mg", "Allopurinol"]
+
+
+def test_a_control_character_in_a_name_is_refused():
+    error = refused(None, Edit("medications", ["ok", "bad\tname"], "x"))
+    assert error.code == "medicine_name"
+    assert (
+        error.message
+        == 'medications: medicine name "bad\\tname" is empty or holds a control character'
+    )
+
+
+@pytest.mark.parametrize(
+    ("loc", "key"),
+    [
+        (("weight",), "weight"),
+        (("weight", "value"), "weight"),
+        (("prescription", "daily_mg"), "daily-mg"),
+        (("medications", 3), "medications"),
+        (("dose_times", "later"), "later-time"),
+        (("prescription",), None),
+    ],
+)
+def test_key_of(loc, key):
+    assert key_of(loc) == key
+
+
+# ---------------------------------------------------------------- views
+
+
+def test_display_values_can_be_typed_back():
+    _, profile = edited(
+        None,
+        set_edit("weight", "154lb", LIMITS),
+        set_edit("daily-mg", "125", LIMITS),
+        set_edit("mg-per-kg", "2", LIMITS),
+        set_edit("medications", "a, b", LIMITS),
+    )
+    shown = {key: display_value(profile, key) for key in KEY_NAMES}
+    assert shown == {
+        "weight": "154 lb",
+        "daily-mg": "125 mg",
+        "mg-per-kg": "2 mg/kg",
+        "schedule": "once",
+        "tablet-mg": "50 mg",
+        "tablets-split": "yes",
+        "started-on": None,
+        "stopped-on": None,
+        "tpmt": "unknown",
+        "nudt15": "unknown",
+        "medications": "a, b",
+        "morning-time": "08:00",
+        "later-time": "20:00",
+    }
+    for key, text in shown.items():
+        if text is not None:
+            _, again = edited(profile.to_data(), set_edit(key, text, LIMITS))
+            assert again == profile, key
+
+
+def test_show_without_a_profile_is_an_error():
+    with pytest.raises(ProfileError) as caught:
+        show_profile("/x/profile.toml", None)
+    assert caught.value.code == "no_profile"
+    assert caught.value.hint == "create one: imuran profile init"
+
+
+@given(st.integers(int(LIMITS.daily_mg.min), int(LIMITS.daily_mg.max)))
+def test_a_set_dose_is_either_saved_exactly_or_refused(mg):
+    try:
+        _, profile = edited(None, set_edit("daily-mg", str(mg), LIMITS))
+    except InputError as exc:
+        assert exc.code == "not_whole_tablets"
+        assert mg % 25 != 0
+    else:
+        assert profile.prescription.daily_mg == mg
+        assert mg % 25 == 0
