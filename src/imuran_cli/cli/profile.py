@@ -79,10 +79,23 @@ def set_value(
 ) -> None:
     """Change one value of the profile (creating the profile if there is none).
 
-    KEY is one of: weight (70, 70kg or 154lb), daily-mg, mg-per-kg, schedule (once or
-    split), tablet-mg, tablets-split (yes or no), started-on, stopped-on (YYYY-MM-DD),
-    tpmt, nudt15, medications (separated by commas), morning-time, later-time (HH:MM).
-    The whole profile is checked before it is saved.
+    The whole profile is checked before it is saved. KEY and VALUE:
+
+    \b
+      weight         70, 70kg or 154lb
+      daily-mg       prescribed mg a day, e.g. 150
+      mg-per-kg      prescribed target, e.g. 2.5
+      schedule       once or split
+      tablet-mg      25, 50, 75 or 100
+      tablets-split  yes or no
+      started-on     YYYY-MM-DD
+      stopped-on     YYYY-MM-DD
+      tpmt           normal, intermediate,
+      nudt15         possible-intermediate, poor,
+                     indeterminate or unknown
+      medications    names, separated by commas
+      morning-time   HH:MM (24-hour clock)
+      later-time     HH:MM (24-hour clock)
 
     Example:
 
@@ -115,8 +128,8 @@ def unset_value(
 ) -> None:
     """Put one value of the profile back to its default (or remove it).
 
-    KEY is one of the keys of imuran profile set. The whole profile is checked before it
-    is saved.
+    KEY is one of the keys of imuran profile set (see imuran profile set --help). The
+    whole profile is checked before it is saved.
 
     Example:
 
@@ -207,9 +220,12 @@ def init(
     """Create your profile: asks in a terminal, or takes every answer as an option.
 
     Without a terminal (or with --json) nothing is asked: what no option gives stays
-    unset or takes its default. An existing profile is only replaced with --force, and
-    then kept beside it as <name>.<UTC time>.bak. Test results (--tpmt, --nudt15):
-    normal, intermediate, possible-intermediate, poor, indeterminate or unknown.
+    unset or takes its default. An existing profile is replaced only with --force, and
+    then kept beside it as <name>.<UTC time>.bak.
+
+    \b
+    Test results (--tpmt, --nudt15): normal, intermediate,
+    possible-intermediate, poor, indeterminate or unknown.
 
     Example:
 
@@ -288,7 +304,7 @@ def _ask(edits: list[Edit], asked: set[str], limits: Limits, today: dt.date) -> 
     from imuran_cli.core.profile_edit import INIT_STYLE, edit_profile, set_edit
     from imuran_cli.render.plain import output_width, write_error
 
-    typer.echo("Answer each question; press Enter to skip it or keep the default.")
+    typer.echo("Press Enter to skip a question or keep its default.")
     results_told = False
     answers = list(edits)
     for key, question, default in _QUESTIONS:

@@ -17,16 +17,21 @@ if TYPE_CHECKING:  # rich is imported only when a human answer is printed
     from rich.console import Console
 
 NOT_SET = "not set"
+NO_MEDICINES = "none"
 _KEY_WIDTH = max(len(key) for key in KEY_NAMES)
 _PATH_INDENT = "  "
 
 
 def render_profile_shown(result: ProfileShown, out: Console) -> None:
+    from rich.text import Text
+
     from imuran_cli.render.console import say
 
     _say_path(out, "Profile:", result.path)
     for key, value in profile_rows(result.profile):
-        say(out, f"{key.ljust(_KEY_WIDTH)}  {value or NOT_SET}")
+        shown = value or (NO_MEDICINES if key == "medications" else NOT_SET)
+        for line in row_lines(key, shown, out.width):
+            out.print(Text(line), overflow="ignore", crop=False)
     say(out, "Change a value: imuran profile set KEY VALUE")
 
 
@@ -51,6 +56,19 @@ def render_profile_created(result: ProfileCreated, out: Console) -> None:
     if result.backup:
         _say_path(out, "The old profile is kept as", result.backup)
     say(out, "Check it with: imuran profile show")
+
+
+def row_lines(key: str, value: str, width: int) -> list[str]:
+    """``key  value``, the value wrapped under itself."""
+    import textwrap
+
+    indent = " " * (_KEY_WIDTH + 2)
+    return textwrap.wrap(
+        f"{key.ljust(_KEY_WIDTH)}  {value}",
+        width=max(width, len(indent) + 10),
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+    )
 
 
 def path_lines(label: str, path: str, width: int) -> list[str]:
