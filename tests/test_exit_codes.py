@@ -35,8 +35,8 @@ PINNED: dict[type[ImuranError], tuple[int, str]] = {
 }
 
 
-def all_subclasses(cls: type) -> set[type]:
-    found: set[type] = set()
+def all_subclasses(cls: type[ImuranError]) -> set[type[ImuranError]]:
+    found: set[type[ImuranError]] = set()
     for sub in cls.__subclasses__():
         found |= {sub, *all_subclasses(sub)}
     return found
@@ -66,6 +66,11 @@ def hold_lock(profile: Path) -> int:
     fd = os.open(profile.with_name(profile.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     return fd
+
+
+def replace_with_folder(path: Path) -> None:
+    path.unlink()
+    path.mkdir()
 
 
 def break_knowledge(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -153,7 +158,7 @@ CASES: list[tuple[str, type[ImuranError] | None, Setup, list[str], int, str]] = 
     (
         "environment-folder",
         EnvironmentFailure,
-        lambda mp, p: (p.unlink(), p.mkdir()),
+        lambda mp, p: replace_with_folder(p),
         ["profile", "show"],
         1,
         "unreadable",
@@ -238,7 +243,7 @@ def test_every_pinned_type_is_reached_by_a_command(cls):
 
 def test_the_case_exceptions_are_of_their_type(cli, existing, monkeypatch):
     """Guard: each case really raises the type it claims (seen with IMURAN_DEBUG=1)."""
-    for name, cls, setup, args, _, _ in CASES:
+    for _name, cls, setup, args, _, _ in CASES:
         if cls is None:
             continue
         with monkeypatch.context() as patch:

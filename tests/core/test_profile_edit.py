@@ -170,7 +170,8 @@ def test_parse_value(key, text, value):
             "morning-time",
             "8am",
             "invalid_value",
-            "morning-time 8am is not a time of day as HH:MM; use a time of day as HH:MM (24-hour clock)",
+            "morning-time 8am is not a time of day as HH:MM; use a time of day as HH:MM "
+            "(24-hour clock)",
         ),
         (
             "later-time",
@@ -244,7 +245,7 @@ def test_a_change_that_breaks_the_dose_names_both_keys():
         "tablets-split no conflicts with daily-mg 125: whole 50 mg tablets make only "
         "multiples of 50 mg"
     )
-    assert "daily-mg" in error.hint
+    assert "daily-mg" in (error.hint or "")
 
 
 def test_changing_the_tablet_strength_names_both_keys():
@@ -288,7 +289,8 @@ def test_a_dose_the_tablets_cannot_make_names_the_tablet_keys():
     ],
 )
 def test_a_stop_date_before_the_start_names_both(raw, edit, message):
-    error = refused({"schema_version": 1, **raw}, set_edit(*edit, LIMITS))
+    key, text = edit
+    error = refused({"schema_version": 1, **raw}, set_edit(key, text, LIMITS))
     assert (error.code, error.message) == ("stop_before_start", message)
 
 

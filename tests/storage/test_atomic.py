@@ -65,14 +65,14 @@ def test_file_is_0600_and_new_folders_0700_under_umask_000(tmp_path: Path, umask
 def test_an_existing_folder_keeps_its_mode(tmp_path: Path, umask_000):
     folder = tmp_path / "shared"
     folder.mkdir(mode=0o755)
-    os.chmod(folder, 0o755)
+    folder.chmod(0o755)
     atomic_write_bytes(folder / "profile.toml", NEW)
     assert mode(folder) == 0o755
     assert mode(folder / "profile.toml") == 0o600
 
 
 def test_a_world_readable_file_becomes_private(old_file: Path):
-    os.chmod(old_file, 0o644)
+    old_file.chmod(0o644)
     atomic_write_bytes(old_file, NEW)
     assert mode(old_file) == 0o600
 
@@ -94,7 +94,7 @@ def test_a_symlink_is_written_through_and_survives(tmp_path: Path):
     link.symlink_to(real)
     atomic_write_bytes(link, NEW)
     assert link.is_symlink()
-    assert os.readlink(link) == str(real)
+    assert link.readlink() == real
     assert real.read_bytes() == NEW
     assert real_target(link) == real
     assert leftovers(real.parent) == [] and leftovers(link.parent) == []
@@ -173,11 +173,11 @@ def test_temp_files_carry_the_target_name(old_file: Path, monkeypatch: pytest.Mo
 # ---------------------------------------------------------------- fault injection
 
 
-def enospc(*args, **kwargs):
+def enospc(*args: object, **kwargs: object) -> int:
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
-def eio(*args, **kwargs):
+def eio(*args: object, **kwargs: object) -> int:
     raise OSError(errno.EIO, os.strerror(errno.EIO))
 
 

@@ -156,7 +156,7 @@ def test_an_old_profile_is_saved_after_a_backup_on_the_next_write(tmp_path: Path
     assert profile.prescription.daily_mg == 150
 
     # Now current: the next write makes no new backup.
-    again = update_profile(path, lambda raw: raw, LIMITS, NOW)
+    again = update_profile(path, lambda raw: raw or {}, LIMITS, NOW)
     assert again.backup is None
     assert len(list(tmp_path.glob("*.bak"))) == 1
 
@@ -165,6 +165,8 @@ def test_a_refused_change_to_an_old_profile_leaves_it_and_makes_no_backup(tmp_pa
     path = tmp_path / "profile.toml"
     path.write_bytes(V0)
     with pytest.raises(ProfileError):
-        update_profile(path, lambda raw: {**raw, "prescription": {"daily_mg": 999}}, LIMITS, NOW)
+        update_profile(
+            path, lambda raw: {**(raw or {}), "prescription": {"daily_mg": 999}}, LIMITS, NOW
+        )
     assert path.read_bytes() == V0
     assert not list(tmp_path.glob("*.bak"))

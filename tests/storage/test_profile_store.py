@@ -13,14 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from imuran_cli.core.errors import EnvironmentFailure, InputError, ProfileError
-from imuran_cli.core.profile import parse_profile
+from imuran_cli.core.profile import Profile, parse_profile
 from imuran_cli.storage import profile_store
 from imuran_cli.storage.profile_store import (
     backup_path,
     dump_profile,
     line_of,
     load_profile,
-    read_raw,
     replace_profile,
     update_profile,
 )
@@ -354,9 +353,14 @@ def test_a_refused_change_writes_nothing(profile_file: Path):
 )
 def test_an_invalid_file_is_never_updated(profile_file: Path, content: bytes):
     profile_file.write_bytes(content)
-    calls = []
+    calls: list[Any] = []
+
+    def change(raw: dict[str, Any] | None) -> dict[str, Any]:
+        calls.append(raw)
+        return raw or {}
+
     with pytest.raises(ProfileError):
-        update_profile(profile_file, lambda raw: calls.append(raw) or raw, LIMITS, NOW)
+        update_profile(profile_file, change, LIMITS, NOW)
     assert calls == []
     assert profile_file.read_bytes() == content
     assert sorted(p.name for p in profile_file.parent.iterdir()) == [
@@ -404,7 +408,7 @@ def test_update_keeps_0600_under_umask_000(tmp_path: Path):
 # ---------------------------------------------------------------- replacing and backups
 
 
-def new_profile():
+def new_profile() -> Profile:
     return parse_profile({"schema_version": 1, "medications": ["x"]}, LIMITS, TODAY)
 
 
