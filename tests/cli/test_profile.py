@@ -816,3 +816,34 @@ def test_real_run_init_with_closed_stdin_asks_nothing(profile_path):
     result = run_subprocess("profile", "init", "--weight", "70", input="")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Profile written to")
+
+
+# ---------------------------------------------------------------- faults and odd input
+
+
+@pytest.mark.parametrize("call", ["write", "fsync", "replace"])
+def test_a_full_disk_keeps_the_old_profile(cli, write_profile, profile_path, monkeypatch, call):
+    import errno
+
+    write_profile(FULL)
+    before = profile_path.read_bytes()
+
+    def no_space(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, call, no_space)
+    result = cli("profile", "set", "weight", "80")
+    monkeypatch.undo()
+    assert result.exit_code == 1
+    error, hint = unwrapped(result.stderr)
+    assert error == f"cannot write {profile_path}: No space left on device"
+    assert "the previous file was kept" in hint
+    assert profile_path.read_bytes() == before
+    assert folder_listing(profile_path) == ["profile.toml", "profile.toml.lock"]
+
+
+def test_user_text_is_never_read_as_markup(cli, profile_path):
+    result = cli("profile", "set", "medications", "[bold]x[/bold], [red]y")
+    assert result.exit_code == 0
+    assert "[bold]x[/bold], [red]y" in result.stdout.replace("\n", " ")
+    assert "[bold]x[/bold], [red]y" in cli("profile", "show").stdout
