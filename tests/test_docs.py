@@ -18,8 +18,10 @@ README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8"
 
 def command_paths() -> list[list[str]]:
     root = typer.main.get_command(app)
+    ctx = typer.Context(root)
     paths: list[list[str]] = []
-    for name, command in root.commands.items():  # type: ignore[attr-defined]
+    for name in root.list_commands(ctx):  # type: ignore[attr-defined]
+        command = root.get_command(ctx, name)  # type: ignore[attr-defined]
         if command.hidden:
             continue
         sub = getattr(command, "commands", None)

@@ -1,27 +1,74 @@
 """The command line: the only package that imports typer.
 
-Command modules keep their imports of core, storage and render inside the function
-bodies, so that starting ``imuran`` costs little more than starting Typer.
+Start-up is benchmarked against a Typer hello-world, so commands are loaded lazily: the
+root group knows only their names (``COMMANDS``) and imports and builds a command when it
+is invoked, completed or listed in the help (the "lazy subcommands" pattern of click's
+documentation). Command modules also keep their imports of core, storage and render
+inside the function bodies.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+import typer.main
 from typer.core import TyperGroup
 
 from imuran_cli import __version__
-from imuran_cli.cli import dose, missed, profile, side_effects, sources, travel
 from imuran_cli.cli.runtime import GlobalOptions, debug_enabled, report_error
 from imuran_cli.core.errors import EXIT_BAD_INPUT, EXIT_ENVIRONMENT, EXIT_INTERRUPTED
 
 
+@dataclass(frozen=True)
+class LazyCommand:
+    """Where a command lives: ``module`` holds ``attribute``, a function or a Typer app."""
+
+    module: str
+    attribute: str
+    hidden: bool = False
+
+
+# Listed in the order of the help.
+COMMANDS: dict[str, LazyCommand] = {
+    "dose": LazyCommand("imuran_cli.cli.dose", "dose"),
+    "missed": LazyCommand("imuran_cli.cli.missed", "missed"),
+    "side-effects": LazyCommand("imuran_cli.cli.side_effects", "side_effects"),
+    "symptoms": LazyCommand("imuran_cli.cli.side_effects", "side_effects", hidden=True),
+    "travel": LazyCommand("imuran_cli.cli.travel", "travel"),
+    "sources": LazyCommand("imuran_cli.cli.sources", "sources"),
+    "profile": LazyCommand("imuran_cli.cli.profile", "profile_app"),
+}
+
+
+def _build_command(name: str, spec: LazyCommand) -> Any:
+    """Import a command and turn it into the click command Typer would have made."""
+    target = getattr(importlib.import_module(spec.module), spec.attribute)
+    if not isinstance(target, typer.Typer):
+        single = typer.Typer(
+            rich_markup_mode=None, pretty_exceptions_enable=False, add_completion=False
+        )
+        single.command(name, hidden=spec.hidden)(target)
+        target = single
+    return typer.main.get_command(target)
+
+
 class ImuranGroup(TyperGroup):
-    """Typer's group, with usage errors printed as ``error:``/``hint:`` lines like every other."""
+    """Typer's group with lazily loaded commands, and usage errors printed as
+    ``error:``/``hint:`` lines like every other error."""
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        return [*COMMANDS, *(name for name in super().list_commands(ctx) if name not in COMMANDS)]
+
+    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:  # type: ignore[override]
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self.commands[cmd_name] = _build_command(cmd_name, COMMANDS[cmd_name])
+        return super().get_command(ctx, cmd_name)
 
     def main(  # type: ignore[override]
         self,
@@ -119,15 +166,6 @@ def root(
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit(0)
-
-
-app.command("dose")(dose.dose)
-app.command("missed")(missed.missed)
-app.command("side-effects")(side_effects.side_effects)
-app.command("symptoms", hidden=True)(side_effects.side_effects)
-app.command("travel")(travel.travel)
-app.command("sources")(sources.sources)
-app.add_typer(profile.profile_app, name="profile")
 
 
 def main() -> None:

@@ -21,6 +21,10 @@ profile_app = typer.Typer(
     help="Create, show and change your local profile (weight, prescription, schedule).",
     no_args_is_help=False,
     invoke_without_command=True,
+    # Like the root: plain help within 60 columns; completion is installed from the root.
+    rich_markup_mode=None,
+    add_completion=False,
+    pretty_exceptions_enable=False,
 )
 
 KEYS_HELP = (
