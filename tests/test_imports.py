@@ -30,6 +30,10 @@ JSON_COMMANDS = [
     ["side-effects", "sore", "throat", "--json"],
     ["travel", "--abroad", "--days", "14", "--daily-mg", "150", "--json"],
     ["profile", "show", "--json"],
+    ["profile", "path", "--json"],
+    ["profile", "set", "weight", "70", "--json"],
+    ["profile", "unset", "weight", "--json"],
+    ["profile", "init", "--weight", "70", "--json"],
 ]
 
 
@@ -38,7 +42,7 @@ def loaded_modules(args: list[str]) -> set[str]:
         [sys.executable, "-c", PROBE, json.dumps(args)],
         capture_output=True,
         text=True,
-        env=dict(os.environ),
+        env=dict(os.environ),  # the autouse fixture points IMURAN_PROFILE at a temp file
         timeout=60,
         check=False,
     )

@@ -589,7 +589,7 @@ def test_every_source_exists():
         ({"weight": "300.1"}, "weight_out_of_range", "10 to 300 kg"),
         ({"weight": "nan"}, "weight_out_of_range", "10 to 300 kg"),
         ({"weight": "inf"}, "weight_out_of_range", "10 to 300 kg"),
-        ({"weight": "-inf"}, "invalid_weight", "'-inf'"),  # units.py reads "inf" as a unit
+        ({"weight": "-inf"}, "weight_out_of_range", "-inf"),
         ({"weight": "21lb"}, "weight_out_of_range", "22 to 660 lb"),
         ({"weight": "661", "unit": "lb"}, "weight_out_of_range", "22 to 660 lb"),
         ({"weight": "abc"}, "invalid_weight", "'abc'"),

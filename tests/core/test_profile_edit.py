@@ -117,7 +117,12 @@ def test_parse_value(key, text, value):
 @pytest.mark.parametrize(
     ("key", "text", "code", "message"),
     [
-        ("weight", "heavy", "invalid_weight", "weight 'heavy' is not a number"),
+        (
+            "weight",
+            "heavy",
+            "invalid_weight",
+            "weight 'heavy' is not a number (allowed: 10 to 300 kg, or 22 to 660 lb)",
+        ),
         ("weight", "5", "weight_out_of_range", "weight 5 kg is outside 10 to 300 kg"),
         ("weight", "700lb", "weight_out_of_range", "weight 700 lb is outside 22 to 660 lb"),
         ("weight", "70 stone", "invalid_unit", "unknown weight unit 'stone'"),

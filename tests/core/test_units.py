@@ -47,6 +47,7 @@ def test_parse_weight_accepts(text, unit, expected):
         ("400", None, "weight_out_of_range"),  # 400 kg: absurd, even though 400 lb is not
         ("nan", None, "weight_out_of_range"),
         ("inf", None, "weight_out_of_range"),
+        ("-inf", None, "weight_out_of_range"),
         ("seventy", None, "invalid_weight"),
         ("", None, "invalid_weight"),
         ("70st", None, "invalid_unit"),

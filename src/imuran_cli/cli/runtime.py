@@ -147,9 +147,13 @@ def command_session(ctx: typer.Context, *, json_output: bool = False) -> Iterato
             exc.code, exc.message, exc.hint, exc.exit_code, json_mode=json_output
         ) from None
     except KeyboardInterrupt:
-        if not json_output:
-            sys.stderr.write("\ninterrupted\n")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        raise report_error(
+            "interrupted",
+            "interrupted; nothing was changed",
+            None,
+            EXIT_INTERRUPTED,
+            json_mode=json_output,
+        ) from None
     except BrokenPipeError:
         # The reader went away (e.g. `imuran sources | head -1`): nothing more to say.
         with contextlib.suppress(OSError):

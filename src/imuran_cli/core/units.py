@@ -45,13 +45,20 @@ def parse_weight(
     ``unit`` is the unit given separately (``--unit``); a suffix that contradicts it is an error.
     Without either, the weight is in kilograms.
     """
+    try:  # a bare number first, so that "inf" or "-inf" is a number, not a unit
+        return _checked(float(text.strip()), unit or "kg", limits)
+    except ValueError:
+        pass
     match = _WEIGHT_RE.match(text)
     number_text = match.group("number") if match else text
     try:
         value = float(number_text)
     except ValueError:
+        kg, lb = limits.weight.kg, limits.weight.lb
         raise InputError(
-            f"weight {text!r} is not a number",
+            f"weight {text!r} is not a number (allowed: {format_number(kg.min)} to "
+            f"{format_number(kg.max)} kg, or {format_number(lb.min)} to "
+            f"{format_number(lb.max)} lb)",
             "give the weight as a number, e.g. --weight 70 or --weight 154lb",
             code="invalid_weight",
         ) from None
@@ -65,9 +72,12 @@ def parse_weight(
                 code="conflicting_unit",
             )
         unit = suffix_unit
-    final_unit: WeightUnit = unit or "kg"
-    check_weight(value, final_unit, limits)
-    return value, final_unit
+    return _checked(value, unit or "kg", limits)
+
+
+def _checked(value: float, unit: WeightUnit, limits: Limits) -> tuple[float, WeightUnit]:
+    check_weight(value, unit, limits)
+    return value, unit
 
 
 def check_weight(value: float, unit: WeightUnit, limits: Limits) -> None:

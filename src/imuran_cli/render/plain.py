@@ -29,6 +29,8 @@ def wrap_labelled(label: str, text: str, width: int) -> str:
         width=max(width, len(indent) + 20),
         initial_indent=f"{label}: ",
         subsequent_indent=indent,
+        # A word longer than a line (a long file path) is kept whole, so that it can be
+        # copied; it is the one thing that may pass 60 columns.
         break_long_words=False,
         break_on_hyphens=False,
     )
