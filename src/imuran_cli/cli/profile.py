@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from imuran_cli.cli.options import JsonOpt
-from imuran_cli.cli.runtime import command_session
+from imuran_cli.cli.runtime import Runtime, command_session
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -106,22 +106,9 @@ def set_value(
         imuran profile set weight 154lb
     """
     with command_session(ctx, json_output=json_output) as rt:
-        from imuran_cli.core.profile_edit import changed, edit_profile, set_edit
-        from imuran_cli.render.human.profile import render_profile_changed
-        from imuran_cli.storage.profile_store import update_profile
+        from imuran_cli.core.profile_edit import set_edit
 
-        limits = rt.limits()
-        edit = set_edit(key, value, limits)
-
-        def change(raw: RawProfile | None) -> RawProfile:
-            return edit_profile(raw, [edit], limits, rt.today)[0]
-
-        saved = update_profile(rt.profile_path, change, limits, rt.now)
-        backup = str(saved.backup) if saved.backup else None
-        result = changed(
-            str(rt.profile_path), edit, saved.profile, created=saved.created, backup=backup
-        )
-        rt.emit(result, render_profile_changed)
+        _save_edit(rt, set_edit(key, value, rt.limits()), must_exist=False)
 
 
 @profile_app.command("unset")
@@ -140,26 +127,35 @@ def unset_value(
         imuran profile unset stopped-on
     """
     with command_session(ctx, json_output=json_output) as rt:
-        from imuran_cli.core.profile_edit import changed, edit_profile, show_profile, unset_edit
-        from imuran_cli.render.human.profile import render_profile_changed
-        from imuran_cli.storage.profile_store import profile_exists, update_profile
+        from imuran_cli.core.profile_edit import unset_edit
 
-        limits = rt.limits()
-        edit = unset_edit(key)
-        if not profile_exists(rt.profile_path):
-            show_profile(str(rt.profile_path), None)  # raises: there is no profile
+        _save_edit(rt, unset_edit(key), must_exist=True)
 
-        def change(raw: RawProfile | None) -> RawProfile:
-            if raw is None:  # removed meanwhile
-                show_profile(str(rt.profile_path), None)
-            return edit_profile(raw, [edit], limits, rt.today)[0]
 
-        saved = update_profile(rt.profile_path, change, limits, rt.now)
-        backup = str(saved.backup) if saved.backup else None
-        result = changed(
-            str(rt.profile_path), edit, saved.profile, created=saved.created, backup=backup
-        )
-        rt.emit(result, render_profile_changed)
+def _save_edit(rt: Runtime, edit: Edit, *, must_exist: bool) -> None:
+    """Apply one edit under the lock, validate the whole profile, save it and report.
+
+    With ``must_exist`` a missing profile is an error (unset) instead of being created (set).
+    """
+    from imuran_cli.core.profile_edit import changed, edit_profile, show_profile
+    from imuran_cli.render.human.profile import render_profile_changed
+    from imuran_cli.storage.profile_store import profile_exists, update_profile
+
+    limits = rt.limits()
+    if must_exist and not profile_exists(rt.profile_path):
+        show_profile(str(rt.profile_path), None)  # raises: there is no profile
+
+    def change(raw: RawProfile | None) -> RawProfile:
+        if must_exist and raw is None:  # removed meanwhile
+            show_profile(str(rt.profile_path), None)
+        return edit_profile(raw, [edit], limits, rt.today)[0]
+
+    saved = update_profile(rt.profile_path, change, limits, rt.now)
+    backup = str(saved.backup) if saved.backup else None
+    result = changed(
+        str(rt.profile_path), edit, saved.profile, created=saved.created, backup=backup
+    )
+    rt.emit(result, render_profile_changed)
 
 
 def _stdin_is_terminal() -> bool:
