@@ -9,9 +9,9 @@ only warned about. Every number comes from the knowledge data passed in.
 from __future__ import annotations
 
 import math
-from typing import Annotated, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer
+from pydantic import BaseModel, ConfigDict
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.medicines import match_medicines
@@ -25,6 +25,7 @@ from imuran_cli.core.regimen import (
     target_daily_mg,
 )
 from imuran_cli.core.units import (
+    Mg,
     WeightUnit,
     format_number,
     is_whole_steps,
@@ -42,15 +43,6 @@ Severity = Literal["info", "caution", "urgent"]
 
 # Most urgent first: the order warnings are listed in.
 SEVERITY_ORDER: tuple[Severity, ...] = ("urgent", "caution", "info")
-
-
-def _whole_as_int(value: float) -> int | float:
-    """150.0 -> 150 in JSON; 12.5 stays 12.5."""
-    return int(value) if float(value).is_integer() else value
-
-
-# An amount in mg: written as an integer in JSON when whole.
-Mg = Annotated[float, PlainSerializer(_whole_as_int, when_used="json")]
 
 
 class _Model(BaseModel):

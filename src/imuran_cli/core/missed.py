@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer
+from pydantic import BaseModel, ConfigDict
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import DoseTime, DoseTimes, Profile, Schedule
 from imuran_cli.core.regimen import profile_step_mg, split_doses, tablets, usual_daily_mg
-from imuran_cli.core.units import format_number
+from imuran_cli.core.units import Mg, format_number
 from imuran_cli.knowledge.limits import Limits
 from imuran_cli.knowledge.missed import MissedRules
 
@@ -35,14 +35,6 @@ _WORDS: dict[str, tuple[int, DoseTime | None]] = {
 _DAYS_AGO_RE = re.compile(r"^(?P<n>[0-9]+) days? ago$")
 _SHORT_RE = re.compile(r"^(?P<n>[0-9]+)d$")
 _ISO_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-
-
-def _whole(value: float) -> float | int:
-    """``150.0`` -> ``150`` in JSON; ``37.5`` stays."""
-    return int(value) if float(value).is_integer() else value
-
-
-Mg = Annotated[float, PlainSerializer(_whole, return_type=float | int)]
 
 
 class _Result(BaseModel):

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import Profile
 from imuran_cli.core.regimen import usual_daily_mg
-from imuran_cli.core.units import format_number, is_whole_steps, tablet_step_mg
+from imuran_cli.core.units import Mg, format_number, is_whole_steps, tablet_step_mg
 from imuran_cli.knowledge.limits import Limits
 from imuran_cli.knowledge.travel import EarlyTreatment, LongTrip, Travel
 
@@ -33,11 +33,6 @@ _ADD_WEIGHT = (
     "or your weight (imuran profile set weight)"
 )
 _ADD_LENGTH = "the trip length (--days N, or --from DATE --to DATE)"
-
-
-def whole_mg(value: float) -> int | float:
-    """Whole mg as an integer (150, not 150.0), so JSON shows them as people write them."""
-    return int(value) if float(value).is_integer() else value
 
 
 class _Result(BaseModel):
@@ -60,7 +55,7 @@ class Supply(_Result):
     tablets_per_place: int
     places: int
     total_tablets: int
-    daily_mg: int | float
+    daily_mg: Mg
     tablet_mg: int
     tablets_split: bool
     days_covered: int
@@ -321,7 +316,7 @@ def plan_trip(
             tablets_per_place=per_place,
             places=places,
             total_tablets=per_place * places,
-            daily_mg=whole_mg(dose[0]),
+            daily_mg=dose[0],
             tablet_mg=tablet_mg,
             tablets_split=split,
             days_covered=length + spare,

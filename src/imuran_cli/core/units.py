@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import PlainSerializer
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.knowledge.limits import Limits
 
 WeightUnit = Literal["kg", "lb"]
+
+
+def whole_as_int(value: float) -> int | float:
+    """``150.0`` -> ``150``; ``37.5`` stays: amounts as people write them."""
+    return int(value) if float(value).is_integer() else value
+
+
+# An amount in mg in a result: written in JSON as an integer when whole (150, not 150.0).
+Mg = Annotated[float, PlainSerializer(whole_as_int, return_type=int | float, when_used="json")]
 WEIGHT_UNITS: tuple[WeightUnit, ...] = ("kg", "lb")
 
 _WEIGHT_RE = re.compile(r"^\s*(?P<number>[^a-zA-Z\s]+)\s*(?P<unit>[a-zA-Z]+)?\s*$")

@@ -10,6 +10,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from imuran_cli.core.travel import Supply, TripPlan
+from imuran_cli.core.units import format_number
 from imuran_cli.render.common import NEUROLOGIST_FIRST, sources_line, tablets_word
 
 if TYPE_CHECKING:
@@ -25,10 +26,6 @@ _NO_BREAK = "\u00a0"
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def _mg(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def supply_headline(supply: Supply) -> str:
@@ -50,7 +47,7 @@ def supply_detail(result: TripPlan, supply: Supply) -> str:
     spare = f" plus {_plural(result.spare_days, 'spare day')}" if result.spare_days else ""
     return (
         f"Enough for {days}{spare}, at {tablets_word(supply.daily_tablets)} a day "
-        f"({_mg(supply.daily_mg)} mg, as {supply.tablet_mg} mg tablets)."
+        f"({format_number(supply.daily_mg)} mg, as {supply.tablet_mg} mg tablets)."
     )
 
 
