@@ -12,11 +12,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from imuran_cli.cli import app
 
 FIXED_NOW = "2026-11-25T10:00:00+00:00"
+
+# Property tests check behaviour, not speed: no per-example deadline, so a busy CI
+# machine cannot turn a slow example into a failure.
+settings.register_profile("imuran", deadline=None, print_blob=True)
+settings.load_profile("imuran")
 
 
 @pytest.fixture(autouse=True)
