@@ -312,8 +312,3 @@ def parse_profile(
     return Profile.model_validate(
         data, strict=strict, context=ProfileContext(limits=limits, today=today)
     )
-
-
-def default_profile_data() -> dict[str, Any]:
-    """The data of a new, empty profile."""
-    return {"schema_version": SCHEMA_VERSION}

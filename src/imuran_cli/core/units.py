@@ -21,7 +21,6 @@ def whole_as_int(value: float) -> int | float:
 
 # An amount in mg in a result: written in JSON as an integer when whole (150, not 150.0).
 Mg = Annotated[float, PlainSerializer(whole_as_int, return_type=int | float, when_used="json")]
-WEIGHT_UNITS: tuple[WeightUnit, ...] = ("kg", "lb")
 
 _WEIGHT_RE = re.compile(r"^\s*(?P<number>[^a-zA-Z\s]+)\s*(?P<unit>[a-zA-Z]+)?\s*$")
 _UNIT_ALIASES: dict[str, WeightUnit] = {
