@@ -27,7 +27,6 @@ from imuran_cli.core.errors import (
 )
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
     from rich.console import Console
 
     from imuran_cli.core.profile import Profile
@@ -36,7 +35,8 @@ if TYPE_CHECKING:
 NOW_ENV = "IMURAN_NOW"
 DEBUG_ENV = "IMURAN_DEBUG"
 
-ResultT = TypeVar("ResultT", bound="BaseModel")
+# A result object: a frozen dataclass (or, until converted, a pydantic model).
+ResultT = TypeVar("ResultT")
 
 
 @dataclass

@@ -1,18 +1,42 @@
-"""The ``--json`` view: exactly one JSON document on stdout."""
+"""The ``--json`` view: exactly one JSON document on stdout.
+
+Result objects are frozen dataclasses (``to_jsonable`` turns them into JSON data: field
+names as they are, dates and times as ISO 8601, tuples as lists). Models that still are
+pydantic ``BaseModel``s are dumped with ``model_dump(mode="json")``; pydantic itself is
+not imported here.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 import sys
+from collections.abc import Mapping
 from typing import Any, TextIO
 
-from pydantic import BaseModel
+
+def to_jsonable(value: Any) -> Any:
+    """Plain JSON data for ``value``: a dataclass, mapping, sequence, date or scalar."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            field.name: to_jsonable(getattr(value, field.name))
+            for field in dataclasses.fields(value)
+        }
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json")
+    if isinstance(value, Mapping):
+        return {str(key): to_jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_jsonable(item) for item in value]
+    if isinstance(value, dt.date | dt.time):  # datetime is a date
+        return value.isoformat()
+    return value
 
 
-def write_json(document: BaseModel | dict[str, Any], stream: TextIO | None = None) -> None:
-    data = document.model_dump(mode="json") if isinstance(document, BaseModel) else document
+def write_json(document: Any, stream: TextIO | None = None) -> None:
     out = stream or sys.stdout
-    out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    out.write(json.dumps(to_jsonable(document), indent=2, ensure_ascii=False) + "\n")
     out.flush()
 
 

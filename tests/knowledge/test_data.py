@@ -1,0 +1,82 @@
+"""The knowledge builder and the JSON writer for plain dataclasses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass
+from typing import Literal
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from imuran_cli.knowledge._data import Record, build
+from imuran_cli.render.json_out import to_jsonable, write_json
+
+
+@dataclass(frozen=True)
+class Inner(Record):
+    x: float
+    kind: Literal["a", "b"]
+
+
+@dataclass(frozen=True)
+class Outer(Record):
+    items: tuple[Inner, ...]
+    by_name: dict[str, Inner]
+    name: str | None = None
+
+
+DATA = {"items": [{"x": 1, "kind": "a"}], "by_name": {"k": {"x": 2.5, "kind": "b"}}}
+
+
+def test_build_makes_nested_records_tuples_and_floats():
+    built = build(Outer, DATA)
+    assert built == Outer(
+        items=(Inner(x=1.0, kind="a"),), by_name={"k": Inner(x=2.5, kind="b")}, name=None
+    )
+    assert isinstance(built.items[0].x, float)
+
+
+def test_build_agrees_with_pydantic_validation():
+    assert TypeAdapter(Outer).validate_python(DATA) == build(Outer, DATA)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {**DATA, "unknown": 1},
+        {"items": [{"x": 1, "kind": "c"}], "by_name": {}},
+        {"items": [{"x": 1, "kind": "a", "extra": True}], "by_name": {}},
+    ],
+)
+def test_pydantic_refuses_what_the_files_must_not_hold(bad):
+    with pytest.raises(ValidationError):
+        TypeAdapter(Outer).validate_python(bad)
+
+
+@dataclass(frozen=True)
+class Result:
+    day: dt.date
+    at: dt.datetime
+    values: tuple[int, ...]
+    inner: Inner | None
+
+
+def test_json_writer_turns_dataclasses_into_one_document():
+    result = Result(
+        day=dt.date(2026, 11, 30),
+        at=dt.datetime(2026, 11, 30, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+        values=(1, 2),
+        inner=Inner(x=0.5, kind="b"),
+    )
+    out = io.StringIO()
+    write_json(result, out)
+    assert json.loads(out.getvalue()) == {
+        "day": "2026-11-30",
+        "at": "2026-11-30T08:00:00+01:00",
+        "values": [1, 2],
+        "inner": {"x": 0.5, "kind": "b"},
+    }
+    assert to_jsonable({"a": (Inner(x=1.0, kind="a"),)}) == {"a": [{"x": 1.0, "kind": "a"}]}
