@@ -42,6 +42,7 @@ COMMANDS: dict[str, LazyCommand] = {
     "symptoms": LazyCommand("imuran_cli.cli.side_effects", "side_effects", hidden=True),
     "travel": LazyCommand("imuran_cli.cli.travel", "travel"),
     "sources": LazyCommand("imuran_cli.cli.sources", "sources"),
+    "calendar": LazyCommand("imuran_cli.cli.calendar", "calendar"),
     "profile": LazyCommand("imuran_cli.cli.profile", "profile_app"),
 }
 

