@@ -43,6 +43,7 @@ COMMANDS: dict[str, LazyCommand] = {
     "travel": LazyCommand("imuran_cli.cli.travel", "travel"),
     "sources": LazyCommand("imuran_cli.cli.sources", "sources"),
     "calendar": LazyCommand("imuran_cli.cli.calendar", "calendar"),
+    "card": LazyCommand("imuran_cli.cli.card", "card"),
     "profile": LazyCommand("imuran_cli.cli.profile", "profile_app"),
 }
 

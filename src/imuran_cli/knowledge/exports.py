@@ -59,6 +59,8 @@ class WorsenMg(Record):
 class CardTexts(Record):
     mg: Statement
     azathioprine: Statement
+    stopped: Statement
+    no_dose: Statement
     tell: Statement
     worsen_mg: WorsenMg
     live_vaccines: CitedStatement

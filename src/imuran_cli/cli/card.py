@@ -1,0 +1,77 @@
+"""`imuran card`: the wallet card, as text, markdown or a card-sized HTML page."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from imuran_cli.cli.export_output import OutputOpt, write_export
+from imuran_cli.cli.runtime import command_session
+
+if TYPE_CHECKING:
+    from imuran_cli.core.card import Finding
+    from imuran_cli.core.profile import Profile
+
+
+class CardFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+
+
+def card(
+    ctx: typer.Context,
+    output_format: Annotated[
+        CardFormat,
+        typer.Option("--format", help="text, markdown, or html (a page sized to print on a card)."),
+    ] = CardFormat.text,
+    output: OutputOpt = None,
+) -> None:
+    """A medicine card to carry: MG, azathioprine, your medicines.
+
+    The leaflet asks you to carry a list of your medicines and
+    doses. The card adds what whoever treats you in an emergency
+    needs: medicines that can worsen MG, no live vaccines, the
+    signs of an MG crisis, the line for anaesthetists, and your
+    neurologist and emergency contact (imuran profile set
+    neurologist, neurologist-phone, emergency-contact, name).
+
+    Example:
+
+        imuran card
+        imuran card --format html --output card.html
+    """
+    with command_session(ctx) as rt:
+        from imuran_cli.core.card import build_card
+        from imuran_cli.knowledge.dosing import load_dosing
+        from imuran_cli.knowledge.exports import load_exports
+
+        profile = rt.load_profile()
+        result = build_card(
+            profile=profile,
+            limits=rt.limits(),
+            max_mg_per_kg=load_dosing().typical.max_mg_per_kg,
+            texts=load_exports().card,
+            findings=_findings(profile),
+        )
+        if output_format is CardFormat.html:
+            from imuran_cli.render.card import render_card_html
+
+            text = render_card_html(result)
+        elif output_format is CardFormat.markdown:
+            from imuran_cli.render.card import render_card_markdown
+
+            text = render_card_markdown(result)
+        else:
+            from imuran_cli.render.card import render_card_text
+            from imuran_cli.render.plain import output_width
+
+            text = render_card_text(result, output_width())
+        write_export(text.encode("utf-8"), output, "the card")
+
+
+def _findings(profile: Profile | None) -> dict[str, tuple[Finding, ...]] | None:
+    """What ``imuran check`` finds for each medicine of the profile."""
+    return None
