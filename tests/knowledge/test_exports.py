@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import tomllib
-from typing import Any
 from importlib import resources
+from typing import Any
 
 from pydantic import TypeAdapter
 

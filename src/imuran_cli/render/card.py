@@ -171,7 +171,11 @@ body {
 p { margin: 0 0 calc(0.7 * var(--u)); }
 .key { font-weight: bold; }
 .contacts { border-top: calc(0.2 * var(--u)) solid #000; padding-top: calc(0.6 * var(--u)); }
-.crisis { font-weight: bold; border: calc(0.3 * var(--u)) solid #000; padding: calc(0.6 * var(--u)); }
+.crisis {
+  font-weight: bold;
+  border: calc(0.3 * var(--u)) solid #000;
+  padding: calc(0.6 * var(--u));
+}
 .sources { font-size: calc(1.6 * var(--u)); color: #333; margin: 0; }
 """
 
