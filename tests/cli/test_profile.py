@@ -48,7 +48,8 @@ later = "19:30"
 ALL_KEYS = (
     "weight, daily-mg, mg-per-kg, schedule, tablet-mg, tablets-split, started-on, "
     "stopped-on, tpmt, nudt15, medications, morning-time, later-time, lab-interval-weeks, "
-    "refill-days, pregnancy-relevant, name, neurologist, neurologist-phone, emergency-contact"
+    "refill-days, pregnancy-relevant, name, neurologist, neurologist-phone, emergency-contact, "
+    "lab-limit"
 )
 
 
