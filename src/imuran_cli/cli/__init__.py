@@ -36,11 +36,13 @@ class LazyCommand:
 
 # Listed in the order of the help.
 COMMANDS: dict[str, LazyCommand] = {
+    "status": LazyCommand("imuran_cli.cli.status", "status"),
     "dose": LazyCommand("imuran_cli.cli.dose", "dose"),
     "missed": LazyCommand("imuran_cli.cli.missed", "missed"),
     "side-effects": LazyCommand("imuran_cli.cli.side_effects", "side_effects"),
     "symptoms": LazyCommand("imuran_cli.cli.side_effects", "side_effects", hidden=True),
     "travel": LazyCommand("imuran_cli.cli.travel", "travel"),
+    "pregnancy": LazyCommand("imuran_cli.cli.pregnancy", "pregnancy"),
     "sources": LazyCommand("imuran_cli.cli.sources", "sources"),
     "profile": LazyCommand("imuran_cli.cli.profile", "profile_app"),
 }
