@@ -166,8 +166,10 @@ def root(
     """
     ctx.obj = GlobalOptions(profile=profile_path)
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
-        raise typer.Exit(0)
+        # `imuran` alone: the status with a profile, else a short welcome.
+        from imuran_cli.cli.status import root_default
+
+        root_default(ctx)
 
 
 def main() -> None:
