@@ -36,11 +36,13 @@ class LazyCommand:
 
 # Listed in the order of the help.
 COMMANDS: dict[str, LazyCommand] = {
+    "status": LazyCommand("imuran_cli.cli.status", "status"),
     "dose": LazyCommand("imuran_cli.cli.dose", "dose"),
     "missed": LazyCommand("imuran_cli.cli.missed", "missed"),
     "side-effects": LazyCommand("imuran_cli.cli.side_effects", "side_effects"),
     "symptoms": LazyCommand("imuran_cli.cli.side_effects", "side_effects", hidden=True),
     "travel": LazyCommand("imuran_cli.cli.travel", "travel"),
+    "pregnancy": LazyCommand("imuran_cli.cli.pregnancy", "pregnancy"),
     "sources": LazyCommand("imuran_cli.cli.sources", "sources"),
     "calendar": LazyCommand("imuran_cli.cli.calendar", "calendar"),
     "card": LazyCommand("imuran_cli.cli.card", "card"),
@@ -174,8 +176,10 @@ def root(
     """
     ctx.obj = GlobalOptions(profile=profile_path, journal=journal_path)
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
-        raise typer.Exit(0)
+        # `imuran` alone: the status with a profile, else a short welcome.
+        from imuran_cli.cli.status import root_default
+
+        root_default(ctx)
 
 
 def main() -> None:

@@ -113,6 +113,19 @@ class Runtime:
 
             render(result, stdout_console())
 
+    def emit_text(self, result: ResultT, render: Callable[[ResultT, int], str]) -> None:
+        """Like ``emit``, for views that are plain text: ``render(result, width)`` gives the
+        text, printed without importing rich (the width is at most 60 columns)."""
+        if self.json:
+            from imuran_cli.render.json_out import write_json
+
+            write_json(result)
+        else:
+            from imuran_cli.render.plain import output_width
+
+            sys.stdout.write(render(result, output_width()))
+            sys.stdout.flush()
+
 
 def _global_options(ctx: typer.Context) -> GlobalOptions:
     root = ctx.find_root()

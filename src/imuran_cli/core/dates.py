@@ -23,3 +23,18 @@ def add_months(day: dt.date, months: int) -> dt.date:
     month = month_index + 1
     last = calendar.monthrange(year, month)[1]
     return dt.date(year, month, min(day.day, last))
+
+
+def whole_months_between(start: dt.date, end: dt.date) -> int:
+    """How many whole calendar months from ``start`` to ``end`` (``end`` on or after ``start``).
+
+    The largest ``n`` with ``add_months(start, n) <= end``, so that the two functions agree
+    on month ends: from 2026-01-31, one whole month has passed on 2026-02-28.
+    Raises ``ValueError`` when ``end`` is before ``start``.
+    """
+    if end < start:
+        raise ValueError(f"{end.isoformat()} is before {start.isoformat()}")
+    months = (end.year - start.year) * _MONTHS_IN_YEAR + (end.month - start.month)
+    if add_months(start, months) > end:
+        months -= 1
+    return months

@@ -1,0 +1,466 @@
+"""Where the treatment stands today: the doses of the day, the treatment's day, week and
+month, the leaflet's improvement window, blood tests, pregnancy and the day's alerts.
+
+Pure: the clock reading, the profile, the knowledge and everything read from the journal
+or other commands (today's dose records, the first and latest MG-ADL scores, the answer of
+``labs due``, the flags of the latest blood test, the findings for the profile's
+medicines) are arguments. The journal's, blood tests' and checks' own result objects are
+accepted as they are, through the small read-only protocols below.
+
+Counting (issue 11): ``started_on`` is day 1; week = (day - 1) // 7 + 1; month = whole
+calendar months since ``started_on``, plus 1. The improvement window runs from
+``started_on`` + 3 months to ``started_on`` + 12 months (the numbers are in
+``status.toml``), both dates in the window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from imuran_cli.core.dates import add_months, whole_months_between
+from imuran_cli.core.pregnancy import PregnancyResult
+from imuran_cli.core.profile import DoseTime, Profile
+from imuran_cli.core.regimen import profile_step_mg, split_doses, usual_daily_mg
+from imuran_cli.knowledge.limits import Limits
+from imuran_cli.knowledge.status import Line, StatusRules
+
+DoseState = Literal["taken", "skipped", "due"]
+Phase = Literal["too-early", "window", "past-window", "stopped"]
+Severity = Literal["urgent", "caution", "info"]
+AlertKind = Literal["blood-test", "lab-result", "medicine", "dose"]
+
+SEVERITY_ORDER: tuple[Severity, ...] = ("urgent", "caution", "info")
+DOSES_OF_A_DAY: tuple[DoseTime, ...] = ("morning", "later")
+_DAYS_IN_WEEK = dt.timedelta(weeks=1).days
+
+# What fills a section that lacks its data (``StatusResult.missing``), one line each.
+HINT_PROFILE = "Needs a profile: imuran profile init creates one"
+HINT_STARTED_ON = "Needs your start date: imuran profile set started-on YYYY-MM-DD"
+HINT_JOURNAL_DOSES = "No journal yet: imuran take records a dose taken"
+HINT_ADL_FIRST = "No MG-ADL score yet: imuran adl add records one"
+HINT_ADL_SECOND = "One MG-ADL score so far: imuran adl add records another"
+HINT_LABS = "No blood test yet: imuran labs add records one"
+
+
+# ---------------------------------------------------------------- inputs
+
+
+class DoseRecordView(Protocol):
+    """A journal record of a dose of today (``take`` / ``skip``)."""
+
+    @property
+    def dose(self) -> str: ...
+    @property
+    def status(self) -> str: ...  # "taken" or "skipped"
+    @property
+    def mg(self) -> float | None: ...
+    @property
+    def recorded_at(self) -> dt.datetime | None: ...
+
+
+class LabsDueView(Protocol):
+    """The answer of ``imuran labs due``."""
+
+    @property
+    def last_test(self) -> dt.date | None: ...
+    @property
+    def rule(self) -> str: ...
+    @property
+    def due_from(self) -> dt.date | None: ...
+    @property
+    def due_by(self) -> dt.date | None: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def days_overdue(self) -> int | None: ...
+    @property
+    def source(self) -> str: ...
+
+
+class LabFlagView(Protocol):
+    """A flag of a blood-test value (``imuran labs list``)."""
+
+    @property
+    def severity(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+
+
+class FindingView(Protocol):
+    """A finding of ``imuran check`` for one medicine."""
+
+    @property
+    def severity(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class CheckedMedicine:
+    """A medicine of the profile, named as the profile holds it, with its findings."""
+
+    name: str
+    findings: Sequence[FindingView]
+
+
+@dataclass(frozen=True)
+class PlannedDose:
+    """A dose of the day by the profile: which, how much (if known), at what time."""
+
+    dose: DoseTime
+    mg: float | None
+    at: dt.time
+
+
+@dataclass(frozen=True)
+class AdlScore:
+    """An MG-ADL total (0 to 24, higher is worse) and its day."""
+
+    date: dt.date
+    total: int
+
+
+@dataclass(frozen=True)
+class AdlInput:
+    """The first and latest MG-ADL scores, how many there are, and the threshold of a
+    meaningful improvement (a fall of at least ``meaningful_points``) with its source."""
+
+    first: AdlScore
+    latest: AdlScore
+    count: int
+    meaningful_points: int
+    source: str
+
+
+@dataclass(frozen=True)
+class StatusInputs:
+    """What status reads beyond the profile; ``None`` or empty when not available.
+
+    ``journal`` says whether a journal file exists: without one, no dose of today is
+    listed (imuran does not nag a person who does not use the journal).
+    """
+
+    journal: bool = False
+    planned: tuple[PlannedDose, ...] = ()
+    dose_records: Sequence[DoseRecordView] = ()
+    adl: AdlInput | None = None
+    labs_due: LabsDueView | None = None
+    latest_flags: Sequence[LabFlagView] = ()
+    medicines: Sequence[CheckedMedicine] = ()
+
+
+# ---------------------------------------------------------------- result
+
+
+@dataclass(frozen=True)
+class DoseLine:
+    """A dose of today: its state, amount, when it was recorded; ``at`` is its usual time,
+    ``late`` says that it is still due after that time."""
+
+    dose: str
+    status: DoseState
+    mg: float | None
+    recorded_at: dt.datetime | None
+    at: str | None
+    late: bool
+
+
+@dataclass(frozen=True)
+class Treatment:
+    started_on: dt.date | None
+    stopped_on: dt.date | None
+    on_treatment: bool | None
+    day: int | None
+    week: int | None
+    month: int | None
+
+
+@dataclass(frozen=True)
+class AdlChange:
+    """From the first to the latest score: ``points`` is negative when better;
+    ``meaningful`` when it fell by at least ``threshold`` points."""
+
+    first: AdlScore
+    latest: AdlScore
+    points: int
+    meaningful: bool
+    threshold: int
+    source: str
+
+
+@dataclass(frozen=True)
+class Improvement:
+    phase: Phase | None
+    window_from: dt.date | None
+    window_to: dt.date | None
+    adl: AdlChange | None
+    text: str | None
+    source: str | None
+
+
+@dataclass(frozen=True)
+class Alert:
+    severity: Severity
+    message: str
+    source: str
+    kind: AlertKind
+
+
+@dataclass(frozen=True)
+class StatusResult:
+    """The answer of ``imuran status``; its fields are the ``--json`` document.
+
+    ``blood_tests`` is the ``labs due`` answer as that command gives it, ``lab_flags``
+    the flags of the latest test. ``missing`` maps a section to what would fill it.
+    """
+
+    today: dt.date
+    doses: tuple[DoseLine, ...]
+    treatment: Treatment
+    improvement: Improvement
+    blood_tests: LabsDueView | None
+    pregnancy: PregnancyResult | None
+    alerts: tuple[Alert, ...]
+    sources: tuple[str, ...]
+    has_profile: bool
+    journal: bool
+    lab_flags: tuple[LabFlagView, ...]
+    missing: dict[str, str] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- rules
+
+
+def planned_doses(
+    profile: Profile, limits: Limits, max_mg_per_kg: float
+) -> tuple[PlannedDose, ...]:
+    """The doses of a day by the profile (the rule of ``dose`` and ``missed``).
+
+    A split schedule has a morning and a later dose, unless the daily dose is a single step
+    (it stays in the morning); the amounts are unknown without a daily dose.
+    """
+    times = profile.dose_times
+    daily = usual_daily_mg(profile, limits, max_mg_per_kg)
+    schedule = profile.prescription.schedule
+    if daily is None:
+        doses = DOSES_OF_A_DAY if schedule == "split" else DOSES_OF_A_DAY[:1]
+        return tuple(PlannedDose(dose, None, times.time_of(dose)) for dose in doses)
+    parts = split_doses(daily, schedule, profile_step_mg(profile, limits), limits)
+    return tuple(PlannedDose(part.time, part.mg, times.time_of(part.time)) for part in parts)
+
+
+def treatment_counts(started_on: dt.date, today: dt.date) -> tuple[int, int, int]:
+    """Day, week and month of treatment on ``today`` (``started_on`` is day 1)."""
+    day = (today - started_on).days + 1
+    week = (day - 1) // _DAYS_IN_WEEK + 1
+    month = whole_months_between(started_on, today) + 1
+    return day, week, month
+
+
+def improvement_window(started_on: dt.date, rules: StatusRules) -> tuple[dt.date, dt.date]:
+    window = rules.improvement
+    return add_months(started_on, window.from_months), add_months(started_on, window.to_months)
+
+
+def improvement_phase(
+    today: dt.date, window_from: dt.date, window_to: dt.date, stopped: bool
+) -> Phase:
+    if stopped:
+        return "stopped"
+    if today < window_from:
+        return "too-early"
+    if today <= window_to:
+        return "window"
+    return "past-window"
+
+
+def adl_change(adl: AdlInput) -> AdlChange | None:
+    """The change from the first to the latest score; None with a single score (one
+    score a day, so the first and the latest share their day)."""
+    if adl.first.date == adl.latest.date:
+        return None
+    points = adl.latest.total - adl.first.total
+    return AdlChange(
+        first=adl.first,
+        latest=adl.latest,
+        points=points,
+        meaningful=points <= -adl.meaningful_points,
+        threshold=adl.meaningful_points,
+        source=adl.source,
+    )
+
+
+def _format(line: Line, **values: str) -> str:
+    return line.text.format(**values)
+
+
+def _phase_line(phase: Phase, rules: StatusRules) -> Line:
+    phases = rules.phases
+    return {
+        "too-early": phases.too_early,
+        "window": phases.window,
+        "past-window": phases.past_window,
+        "stopped": phases.stopped,
+    }[phase]
+
+
+def _dose_lines(now: dt.datetime, inputs: StatusInputs, expected: bool) -> tuple[DoseLine, ...]:
+    """Each planned dose of today with its state, then any record of another dose."""
+    if not inputs.journal:
+        return ()
+    records = {record.dose: record for record in inputs.dose_records}
+    lines: list[DoseLine] = []
+    clock = now.time()
+    for plan in inputs.planned if expected else ():
+        record = records.pop(plan.dose, None)
+        at = plan.at.strftime("%H:%M")
+        if record is None:
+            lines.append(DoseLine(plan.dose, "due", plan.mg, None, at, clock > plan.at))
+        else:
+            lines.append(_recorded(record, at, plan.mg))
+    lines.extend(_recorded(record, None, None) for record in records.values())
+    return tuple(lines)
+
+
+def _recorded(record: DoseRecordView, at: str | None, planned_mg: float | None) -> DoseLine:
+    status: DoseState = "skipped" if record.status == "skipped" else "taken"
+    mg = record.mg if record.mg is not None else planned_mg
+    return DoseLine(record.dose, status, mg, record.recorded_at, at, False)
+
+
+def _severity(value: str) -> Severity:
+    for severity in SEVERITY_ORDER:
+        if value.lower() == severity:
+            return severity
+    return "info"
+
+
+def _alerts(
+    doses: tuple[DoseLine, ...], inputs: StatusInputs, rules: StatusRules, on_treatment: bool
+) -> tuple[Alert, ...]:
+    alerts: list[Alert] = []
+    for medicine in inputs.medicines:
+        for finding in medicine.findings:
+            if _severity(finding.severity) == "urgent":
+                message = f"{medicine.name}: {finding.message}"
+                alerts.append(Alert("urgent", message, finding.source, "medicine"))
+    for flag in inputs.latest_flags:
+        alerts.append(Alert(_severity(flag.severity), flag.message, flag.source, "lab-result"))
+    due = inputs.labs_due
+    if on_treatment and due is not None and due.status == "overdue":
+        by = f", due by {due.due_by.isoformat()}" if due.due_by is not None else ""
+        days = due.days_overdue
+        late = f" by {days} day{'' if days == 1 else 's'}" if days else ""
+        message = f"Your blood test is overdue{late}{by}."
+        alerts.append(Alert("caution", message, due.source, "blood-test"))
+    for line in doses:
+        if line.late and line.at is not None:
+            text = rules.dose_past_time.text.format(dose=line.dose, at=line.at)
+            alerts.append(Alert("info", text, rules.dose_past_time.source, "dose"))
+    alerts.sort(key=lambda alert: SEVERITY_ORDER.index(alert.severity))
+    return tuple(alerts)
+
+
+def build_status(
+    now: dt.datetime,
+    profile: Profile | None,
+    rules: StatusRules,
+    inputs: StatusInputs,
+    pregnancy: PregnancyResult | None,
+) -> StatusResult:
+    """The status of ``now``'s day. ``pregnancy`` is the answer of ``imuran pregnancy``
+    when the profile says it is relevant, else None."""
+    today = now.date()
+    missing: dict[str, str] = {}
+    prescription = profile.prescription if profile is not None else None
+    started_on = prescription.started_on if prescription is not None else None
+    stopped_on = prescription.stopped_on if prescription is not None else None
+    on_treatment = (stopped_on is None) if profile is not None else None
+
+    # Today: doses are expected on a day of the treatment.
+    expected = bool(on_treatment) and (started_on is None or started_on <= today)
+    doses = _dose_lines(now, inputs, expected)
+    if profile is None:
+        missing["today"] = HINT_PROFILE
+    elif not inputs.journal and expected:
+        missing["today"] = HINT_JOURNAL_DOSES
+
+    # Treatment.
+    day = week = month = None
+    if started_on is not None and on_treatment and started_on <= today:
+        day, week, month = treatment_counts(started_on, today)
+    if profile is None:
+        missing["treatment"] = HINT_PROFILE
+    elif started_on is None:
+        missing["treatment"] = HINT_STARTED_ON
+    treatment = Treatment(started_on, stopped_on, on_treatment, day, week, month)
+
+    # Is it working?
+    window_from = window_to = None
+    phase: Phase | None = None
+    if started_on is not None:
+        window_from, window_to = improvement_window(started_on, rules)
+        phase = improvement_phase(today, window_from, window_to, stopped_on is not None)
+    elif stopped_on is not None:
+        phase = "stopped"
+    text = source = None
+    if phase is not None:
+        line = _phase_line(phase, rules)
+        text = _format(
+            line,
+            window_from=window_from.isoformat() if window_from else "",
+            window_to=window_to.isoformat() if window_to else "",
+            from_months=str(rules.improvement.from_months),
+            to_months=str(rules.improvement.to_months),
+        )
+        source = line.source
+    adl = adl_change(inputs.adl) if inputs.adl is not None else None
+    if profile is None:
+        missing["improvement"] = HINT_PROFILE
+    elif phase is None:
+        missing["improvement"] = HINT_STARTED_ON
+    elif adl is None:
+        missing["adl"] = HINT_ADL_FIRST if inputs.adl is None else HINT_ADL_SECOND
+    improvement = Improvement(phase, window_from, window_to, adl, text, source)
+
+    # Blood tests.
+    if profile is None:
+        missing["blood_tests"] = HINT_PROFILE
+    elif inputs.labs_due is None:
+        missing["blood_tests"] = HINT_LABS
+
+    alerts = _alerts(doses, inputs, rules, bool(on_treatment))
+
+    cited: list[str] = []
+    if source is not None:
+        cited.append(source)
+    if adl is not None:
+        cited.append(adl.source)
+    if inputs.labs_due is not None:
+        cited.append(inputs.labs_due.source)
+    cited.extend(flag.source for flag in inputs.latest_flags)
+    if pregnancy is not None:
+        cited.append(pregnancy.headline_source)
+    cited.extend(alert.source for alert in alerts)
+
+    return StatusResult(
+        today=today,
+        doses=doses,
+        treatment=treatment,
+        improvement=improvement,
+        blood_tests=inputs.labs_due,
+        pregnancy=pregnancy,
+        alerts=alerts,
+        sources=tuple(dict.fromkeys(cited)),
+        has_profile=profile is not None,
+        journal=inputs.journal,
+        lab_flags=tuple(inputs.latest_flags),
+        missing=missing,
+    )
