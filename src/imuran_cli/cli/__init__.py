@@ -46,6 +46,7 @@ COMMANDS: dict[str, LazyCommand] = {
     "sources": LazyCommand("imuran_cli.cli.sources", "sources"),
     "calendar": LazyCommand("imuran_cli.cli.calendar", "calendar"),
     "card": LazyCommand("imuran_cli.cli.card", "card"),
+    "report": LazyCommand("imuran_cli.cli.report", "report"),
     "profile": LazyCommand("imuran_cli.cli.profile", "profile_app"),
 }
 

@@ -69,10 +69,31 @@ class CardTexts(Record):
 
 
 @dataclass(frozen=True)
+class LabCode(Record):
+    """A blood test's LOINC code and the UCUM code of its unit."""
+
+    loinc: str
+    ucum: str
+
+
+@dataclass(frozen=True)
+class FhirCodes(Record):
+    """Code systems and codes of the FHIR export."""
+
+    rxnorm: str
+    loinc: str
+    ucum: str
+    azathioprine_rxnorm: str
+    sources: tuple[str, ...]
+    lab_codes: dict[str, LabCode]
+
+
+@dataclass(frozen=True)
 class Exports(Record):
     calendar: CalendarNumbers
     report: ReportNumbers
     card: CardTexts
+    fhir: FhirCodes
 
 
 def load_exports() -> Exports:

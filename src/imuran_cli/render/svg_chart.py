@@ -22,7 +22,7 @@ WIDTH = 360
 HEIGHT = 170
 LEFT = 44
 RIGHT = 12
-TOP = 14
+TOP = 20
 BOTTOM = 30
 MAX_X_LABELS = 4
 TARGET_Y_TICKS = 5
@@ -76,6 +76,7 @@ def line_chart(
     limits: Sequence[Limit] = (),
     y_floor: float | None = None,
     y_ceiling: float | None = None,
+    y_ticks: Sequence[float] | None = None,
 ) -> str:
     """An ``<svg>`` line chart of ``points`` (at least one), oldest first."""
     if not points:
@@ -86,7 +87,9 @@ def line_chart(
     high = max(values) if y_ceiling is None else max(y_ceiling, *values)
     if y_floor is not None and low >= y_floor:
         low = y_floor
-    ticks = nice_ticks(low, high)
+    ticks = list(y_ticks) if y_ticks else nice_ticks(low, high)
+    if y_ticks and (ticks[0] > low or ticks[-1] < high):
+        raise ValueError("the given ticks do not cover the values")
     y_low, y_high = ticks[0], ticks[-1]
     if y_high == y_low:
         y_high = y_low + 1
@@ -120,9 +123,7 @@ def line_chart(
             f'<text class="tick" x="{LEFT - 4}" y="{y + 3:.1f}" text-anchor="end">'
             f"{esc(format_number(tick))}</text>"
         )
-    parts.append(
-        f'<text class="unit" x="{LEFT - 4}" y="{TOP - 4}" text-anchor="end">{esc(unit)}</text>'
-    )
+    parts.append(f'<text class="unit" x="4" y="{TOP - 9}" text-anchor="start">{esc(unit)}</text>')
     # x axis and date labels.
     base = TOP + plot_h
     parts.append(f'<line class="axis" x1="{LEFT}" y1="{base}" x2="{WIDTH - RIGHT}" y2="{base}"/>')
@@ -138,8 +139,8 @@ def line_chart(
             f'<line class="limit" x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}"/>'
         )
         parts.append(
-            f'<text class="limit-label" x="{WIDTH - RIGHT - 2}" y="{y - 3:.1f}" '
-            f'text-anchor="end">{esc(limit.label)}</text>'
+            f'<text class="limit-label" x="{LEFT + 3}" y="{y - 3:.1f}" '
+            f'text-anchor="start">{esc(limit.label)}</text>'
         )
     # The values.
     if len(ordered) > 1:
@@ -170,7 +171,7 @@ def _id(title: str) -> str:
 
 
 CHART_CSS = """
-svg.chart { width: 100%; max-width: 360px; height: auto; overflow: visible; }
+svg.chart { width: 100%; height: auto; overflow: visible; }
 svg.chart .grid { stroke: #ddd; stroke-width: 1; }
 svg.chart .axis { stroke: #333; stroke-width: 1; }
 svg.chart .tick, svg.chart .unit, svg.chart .limit-label { font-size: 9px; fill: #333; }

@@ -1,0 +1,106 @@
+"""`imuran report`: the record to show the neurologist (HTML, markdown or FHIR R4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from imuran_cli.cli.export_output import OutputOpt, write_export
+from imuran_cli.cli.runtime import Runtime, command_session
+
+if TYPE_CHECKING:
+    from imuran_cli.core.profile import Profile
+    from imuran_cli.core.report import ReportInputs
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    markdown = "markdown"
+    fhir = "fhir"
+
+
+def report(
+    ctx: typer.Context,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="First day covered (default: 6 months ago), e.g. 2026-06-01.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat,
+        typer.Option("--format", help="html (to view or print), markdown, or fhir (FHIR R4 JSON)."),
+    ] = ReportFormat.html,
+    output: OutputOpt = None,
+) -> None:
+    """A report for your neurologist, from --since to today.
+
+    Your dose and medicines (with what imuran check says), the
+    leaflet's timeline, doses taken by month, MG-ADL scores with
+    a chart, and blood tests with their flags and charts. HTML
+    is one self-contained page that prints on A4 or Letter;
+    FHIR is an R4 Bundle for health records.
+
+    Example:
+
+        imuran report --output report.html
+        imuran report --since 2026-01-01 --format markdown
+        imuran report --format fhir --output report.json
+    """
+    with command_session(ctx) as rt:
+        from imuran_cli.core.report import build_report, default_since
+        from imuran_cli.knowledge.dosing import load_dosing
+        from imuran_cli.knowledge.exports import load_exports
+        from imuran_cli.knowledge.labs import load_labs
+
+        exports = load_exports()
+        if since is None:
+            first_day = default_since(rt.today, exports.report.default_since_months)
+        else:
+            from imuran_cli.core.days import parse_day
+
+            first_day = parse_day(since, rt.today, "--since").day
+        profile = rt.load_profile()
+        labs = load_labs()
+        result = build_report(
+            profile=profile,
+            limits=rt.limits(),
+            max_mg_per_kg=load_dosing().typical.max_mg_per_kg,
+            labs=labs,
+            since=first_day,
+            now=rt.now,
+            profile_key=str(rt.profile_path),
+            inputs=_inputs(rt, profile, first_day),
+        )
+        if output_format is ReportFormat.fhir:
+            from imuran_cli.render.report_fhir import render_report_fhir
+
+            text = render_report_fhir(result, labs, exports.fhir)
+        elif output_format is ReportFormat.markdown:
+            from imuran_cli.render.report_markdown import render_report_markdown
+
+            text = render_report_markdown(result, labs)
+        else:
+            from imuran_cli.render.report_html import render_report_html
+
+            text = render_report_html(result, labs)
+        write_export(text.encode("utf-8"), output, "the report")
+
+
+def _inputs(rt: Runtime, profile: Profile | None, since: dt.date) -> ReportInputs:
+    """What the report reads from the journal and the other commands' results."""
+    from imuran_cli.core.report import ReportInputs
+
+    status = None
+    if profile is not None:
+        from imuran_cli.cli.status import _inputs as status_inputs
+        from imuran_cli.core.status import build_status
+        from imuran_cli.knowledge.status import load_status
+
+        status = build_status(rt.now, profile, load_status(), status_inputs(rt, profile), None)
+    return ReportInputs(status=status)

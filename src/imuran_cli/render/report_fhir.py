@@ -1,0 +1,233 @@
+"""The report as a FHIR R4 ``Bundle`` of type ``collection`` (JSON).
+
+- ``Patient``: the name when the profile has one; no identifier of any kind.
+- ``MedicationStatement``: azathioprine with its RxNorm code, the dose of each time of day;
+  one more per other medicine of the profile, as text only (with what ``imuran check``
+  says as a note).
+- ``MedicationAdministration``: one per dose the journal records as taken in the period.
+- ``Observation``: one per blood-test value (LOINC code, UCUM unit, ``L``/``H``
+  interpretation for a value past its limit), and one per MG-ADL total (a text code; the
+  eight items as components).
+- ``Provenance`` (last): what the bundle was made from, and that it is not medical advice.
+
+Resource ids are UUIDs derived (``uuid5``) from the profile's path and what the resource
+describes, so that running the report again gives the same ids.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from imuran_cli import __version__
+from imuran_cli.core.labs import Flag
+from imuran_cli.core.report import Report
+from imuran_cli.knowledge.exports import FhirCodes
+from imuran_cli.knowledge.labs import Labs
+from imuran_cli.render import report_common as common
+from imuran_cli.render.card import medicine_label
+
+_NAMESPACE = uuid.UUID("6f1d2b8e-5a0c-4c55-9a51-3f0e7f4a2c10")
+_INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
+_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+_DOSE_WORDS = {"morning": "Morning dose", "later": "Later dose"}
+
+
+def resource_id(report: Report, *parts: str) -> str:
+    return str(uuid.uuid5(_NAMESPACE, "\x1f".join((report.profile_key, *parts))))
+
+
+def _reference(resource: dict[str, Any]) -> dict[str, str]:
+    return {"reference": f"urn:uuid:{resource['id']}"}
+
+
+def _mg(value: float, codes: FhirCodes) -> dict[str, Any]:
+    return {"value": value, "unit": "mg", "system": codes.ucum, "code": "mg"}
+
+
+def _azathioprine(codes: FhirCodes) -> dict[str, Any]:
+    return {
+        "coding": [
+            {"system": codes.rxnorm, "code": codes.azathioprine_rxnorm, "display": "azathioprine"}
+        ],
+        "text": "azathioprine (Imuran)",
+    }
+
+
+def _patient(report: Report) -> dict[str, Any]:
+    patient: dict[str, Any] = {"resourceType": "Patient", "id": resource_id(report, "patient")}
+    if report.summary.name:
+        patient["name"] = [{"text": report.summary.name}]
+    return patient
+
+
+def _azathioprine_statement(
+    report: Report, patient: dict[str, Any], codes: FhirCodes
+) -> dict[str, Any]:
+    summary = report.summary
+    statement: dict[str, Any] = {
+        "resourceType": "MedicationStatement",
+        "id": resource_id(report, "medication-statement", "azathioprine"),
+        "status": "completed" if summary.stopped_on is not None else "active",
+        "medicationCodeableConcept": _azathioprine(codes),
+        "subject": _reference(patient),
+        "dateAsserted": report.generated_at.replace(microsecond=0).isoformat(),
+    }
+    if summary.started_on is not None:
+        period = {"start": summary.started_on.isoformat()}
+        if summary.stopped_on is not None:
+            period["end"] = summary.stopped_on.isoformat()
+        statement["effectivePeriod"] = period
+    if summary.dose:
+        statement["dosage"] = [{"text": summary.dose}]
+    return statement
+
+
+def _other_statement(
+    report: Report, patient: dict[str, Any], index: int, medicine: Any
+) -> dict[str, Any]:
+    statement: dict[str, Any] = {
+        "resourceType": "MedicationStatement",
+        "id": resource_id(report, "medication-statement", f"{index}", medicine.name),
+        "status": "active",
+        "medicationCodeableConcept": {"text": medicine.name},
+        "subject": _reference(patient),
+    }
+    label = medicine_label(medicine)
+    if label != medicine.name:
+        statement["note"] = [{"text": f"imuran check: {label[len(medicine.name) :].strip(' ()')}"}]
+    return statement
+
+
+def _administrations(
+    report: Report, patient: dict[str, Any], codes: FhirCodes
+) -> list[dict[str, Any]]:
+    resources = []
+    for dose in report.doses_taken:
+        resource: dict[str, Any] = {
+            "resourceType": "MedicationAdministration",
+            "id": resource_id(report, "administration", dose.date.isoformat(), dose.dose),
+            "status": "completed",
+            "medicationCodeableConcept": _azathioprine(codes),
+            "subject": _reference(patient),
+            "effectiveDateTime": dose.date.isoformat(),
+        }
+        dosage: dict[str, Any] = {"text": _DOSE_WORDS.get(dose.dose, dose.dose)}
+        if dose.mg is not None:
+            dosage["dose"] = _mg(dose.mg, codes)
+        resource["dosage"] = dosage
+        if dose.recorded_at is not None:
+            resource["note"] = [
+                {"text": f"Recorded at {dose.recorded_at.replace(microsecond=0).isoformat()}"}
+            ]
+        resources.append(resource)
+    return resources
+
+
+def _lab_observations(
+    report: Report, patient: dict[str, Any], codes: FhirCodes, labs: Labs
+) -> list[dict[str, Any]]:
+    resources = []
+    for view in report.lab_tests:
+        flags: dict[str, Flag] = {flag.test: flag for flag in view.flags}
+        for name, value in view.values.items():
+            info = labs.test(name)
+            code = codes.lab_codes[name]
+            observation: dict[str, Any] = {
+                "resourceType": "Observation",
+                "id": resource_id(report, "lab", view.date.isoformat(), name),
+                "status": "final",
+                "category": [{"coding": [{"system": _CATEGORY, "code": "laboratory"}]}],
+                "code": {
+                    "coding": [{"system": codes.loinc, "code": code.loinc}],
+                    "text": info.title,
+                },
+                "subject": _reference(patient),
+                "effectiveDateTime": view.date.isoformat(),
+                "valueQuantity": {
+                    "value": value,
+                    "unit": info.unit,
+                    "system": codes.ucum,
+                    "code": code.ucum,
+                },
+            }
+            flag = flags.get(name)
+            if flag is not None:
+                observation["interpretation"] = [
+                    {
+                        "coding": [
+                            {
+                                "system": _INTERPRETATION,
+                                "code": "L" if flag.direction == "low" else "H",
+                            }
+                        ],
+                        "text": common.flag_word(flag),
+                    }
+                ]
+                observation["note"] = [{"text": f"{flag.message} [{flag.source}]"}]
+            resources.append(observation)
+    return resources
+
+
+def _adl_observations(report: Report, patient: dict[str, Any]) -> list[dict[str, Any]]:
+    resources = []
+    for record in report.adl:
+        resources.append(
+            {
+                "resourceType": "Observation",
+                "id": resource_id(report, "mg-adl", record.date.isoformat()),
+                "status": "final",
+                "category": [{"coding": [{"system": _CATEGORY, "code": "survey"}]}],
+                "code": {
+                    "text": "MG-ADL total score (Myasthenia Gravis Activities of Daily Living)"
+                },
+                "subject": _reference(patient),
+                "effectiveDateTime": record.date.isoformat(),
+                "valueInteger": record.total,
+                "component": [
+                    {"code": {"text": f"MG-ADL {key.replace('_', ' ')}"}, "valueInteger": value}
+                    for key, value in record.items
+                ],
+            }
+        )
+    return resources
+
+
+def _provenance(report: Report, targets: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "resourceType": "Provenance",
+        "id": resource_id(report, "provenance"),
+        "target": [_reference(resource) for resource in targets],
+        "recorded": report.generated_at.replace(microsecond=0).isoformat(),
+        "agent": [{"who": {"display": f"imuran {__version__}"}}],
+        "activity": {"text": common.last_line(report)},
+    }
+
+
+def fhir_bundle(report: Report, labs: Labs, codes: FhirCodes) -> dict[str, Any]:
+    patient = _patient(report)
+    resources: list[dict[str, Any]] = [patient, _azathioprine_statement(report, patient, codes)]
+    resources += [
+        _other_statement(report, patient, index, medicine)
+        for index, medicine in enumerate(report.summary.medicines)
+    ]
+    resources += _administrations(report, patient, codes)
+    resources += _lab_observations(report, patient, codes, labs)
+    resources += _adl_observations(report, patient)
+    resources.append(_provenance(report, list(resources)))
+    return {
+        "resourceType": "Bundle",
+        "id": resource_id(report, "bundle", report.since.isoformat(), report.until.isoformat()),
+        "meta": {"lastUpdated": report.generated_at.replace(microsecond=0).isoformat()},
+        "type": "collection",
+        "timestamp": report.generated_at.replace(microsecond=0).isoformat(),
+        "entry": [
+            {"fullUrl": f"urn:uuid:{resource['id']}", "resource": resource}
+            for resource in resources
+        ],
+    }
+
+
+def render_report_fhir(report: Report, labs: Labs, codes: FhirCodes) -> str:
+    return json.dumps(fhir_bundle(report, labs, codes), indent=2, ensure_ascii=False) + "\n"
