@@ -55,7 +55,11 @@ def nice_ticks(low: float, high: float, target: int = TARGET_Y_TICKS) -> list[fl
     power = 10.0 ** math.floor(math.log10(raw))
     step = next(power * s for s in _NICE_STEPS if power * s >= raw * (1 - 1e-9))
     first = math.floor(low / step + 1e-9)
+    if first * step > low:
+        first -= 1
     last = max(math.ceil(high / step - 1e-9), first + 1)
+    if last * step < high:
+        last += 1
     return [round(index * step, 10) for index in range(first, last + 1)]
 
 
