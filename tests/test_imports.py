@@ -66,3 +66,52 @@ def test_no_command_loads_sqlite(args: list[str]):
 def test_the_probe_sees_rich_when_a_human_answer_is_printed():
     """Guard against a probe that cannot fail: human output does load rich."""
     assert "rich.console" in loaded_modules(["sources"])
+
+
+# ---------------------------------------------------------------- exports (issue 14)
+
+EXPORT_PROFILE = """\
+schema_version = 2
+[prescription]
+daily_mg = 150
+schedule = "split"
+started_on = 2026-03-01
+"""
+EXPORT_COMMANDS = [
+    ["calendar"],
+    ["card"],
+    ["card", "--format", "html"],
+    ["report"],
+    ["report", "--format", "markdown"],
+    ["report", "--format", "fhir"],
+]
+
+
+@pytest.fixture
+def export_profile(isolated):
+    isolated.parent.mkdir(parents=True, exist_ok=True)
+    isolated.write_text(EXPORT_PROFILE, encoding="utf-8")
+    return isolated
+
+
+def _top(modules: set[str], name: str) -> set[str]:
+    return {m for m in modules if m == name or m.startswith(name + ".")}
+
+
+@pytest.mark.parametrize("args", EXPORT_COMMANDS, ids=" ".join)
+def test_exports_load_neither_rich_nor_test_only_readers(export_profile, args: list[str]):
+    modules = loaded_modules(args)
+    assert "imuran_cli.cli" in modules
+    assert not _top(modules, "rich")
+    assert not _top(modules, "fhir") and not _top(modules, "recurring_ical_events")
+
+
+@pytest.mark.parametrize("args", EXPORT_COMMANDS, ids=" ".join)
+def test_only_calendar_loads_icalendar(export_profile, args: list[str]):
+    modules = loaded_modules(args)
+    assert bool(_top(modules, "icalendar")) == (args[0] == "calendar")
+
+
+@pytest.mark.parametrize("args", JSON_COMMANDS, ids=lambda a: " ".join(a[:2]))
+def test_answering_commands_do_not_load_icalendar(args: list[str]):
+    assert not _top(loaded_modules(args), "icalendar")

@@ -57,3 +57,12 @@ def test_real_process(write_profile):
     result = run_subprocess("card", "--format", "markdown")
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert result.stdout.startswith("# Medical card")
+
+
+def test_a_dose_from_the_mg_per_kg_target(cli, write_profile):
+    write_profile("schema_version = 2\n[weight]\nvalue = 60\n[prescription]\nmg_per_kg = 2\n")
+    result = cli("card")
+    assert result.exit_code == 0
+    assert "I take azathioprine (Imuran), 125 mg a day (at 08:00)." in " ".join(
+        result.stdout.split()
+    )

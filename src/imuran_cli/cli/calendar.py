@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from imuran_cli.cli.export_output import OutputOpt, write_export
+from imuran_cli.cli.export_output import OutputOpt, max_mg_per_kg_for, write_export
 from imuran_cli.cli.runtime import command_session
 
 if TYPE_CHECKING:
@@ -41,7 +41,6 @@ def calendar(
     """
     with command_session(ctx) as rt:
         from imuran_cli.core.calendar import plan_calendar
-        from imuran_cli.knowledge.dosing import load_dosing
         from imuran_cli.knowledge.exports import load_exports
         from imuran_cli.render.calendar import render_calendar
 
@@ -49,7 +48,7 @@ def calendar(
         plan = plan_calendar(
             profile=profile,
             limits=rt.limits(),
-            max_mg_per_kg=load_dosing().typical.max_mg_per_kg,
+            max_mg_per_kg=max_mg_per_kg_for(profile),
             numbers=load_exports().calendar,
             months=months,
             today=rt.today,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from imuran_cli.cli.export_output import OutputOpt, write_export
+from imuran_cli.cli.export_output import OutputOpt, max_mg_per_kg_for, write_export
 from imuran_cli.cli.runtime import command_session
 
 if TYPE_CHECKING:
@@ -45,14 +45,13 @@ def card(
     """
     with command_session(ctx) as rt:
         from imuran_cli.core.card import build_card
-        from imuran_cli.knowledge.dosing import load_dosing
         from imuran_cli.knowledge.exports import load_exports
 
         profile = rt.load_profile()
         result = build_card(
             profile=profile,
             limits=rt.limits(),
-            max_mg_per_kg=load_dosing().typical.max_mg_per_kg,
+            max_mg_per_kg=max_mg_per_kg_for(profile),
             texts=load_exports().card,
             findings=_findings(profile),
         )

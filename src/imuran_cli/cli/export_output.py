@@ -7,11 +7,15 @@ it holds health data.
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from imuran_cli.core.profile import Profile
 
 OutputOpt = Annotated[
     Path | None,
@@ -58,3 +62,16 @@ def write_export(data: bytes, output: Path | None, what: str) -> None:
 
 def _default_name(what: str) -> str:
     return {"the calendar": "imuran.ics", "the card": "card.html"}.get(what, "report.html")
+
+
+def max_mg_per_kg_for(profile: Profile | None) -> float:
+    """The mg/kg maximum, loaded only when the profile's dose comes from its mg/kg target.
+
+    A prescribed daily dose never needs it (it is never changed), so the dosing data is
+    not read for it: one knowledge file less at start-up.
+    """
+    if profile is None or profile.prescription.daily_mg is not None:
+        return math.inf
+    from imuran_cli.knowledge.dosing import load_dosing
+
+    return load_dosing().typical.max_mg_per_kg

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from imuran_cli.cli.export_output import OutputOpt, write_export
+from imuran_cli.cli.export_output import OutputOpt, max_mg_per_kg_for, write_export
 from imuran_cli.cli.runtime import Runtime, command_session
 
 if TYPE_CHECKING:
@@ -54,7 +54,6 @@ def report(
     """
     with command_session(ctx) as rt:
         from imuran_cli.core.report import build_report, default_since
-        from imuran_cli.knowledge.dosing import load_dosing
         from imuran_cli.knowledge.exports import load_exports
         from imuran_cli.knowledge.labs import load_labs
 
@@ -70,7 +69,7 @@ def report(
         result = build_report(
             profile=profile,
             limits=rt.limits(),
-            max_mg_per_kg=load_dosing().typical.max_mg_per_kg,
+            max_mg_per_kg=max_mg_per_kg_for(profile),
             labs=labs,
             since=first_day,
             now=rt.now,
