@@ -38,7 +38,7 @@ _DAYS_IN_WEEK = dt.timedelta(weeks=1).days
 
 # What fills a section that lacks its data (``StatusResult.missing``), one line each.
 HINT_PROFILE = "Needs a profile: imuran profile init creates one"
-HINT_STARTED_ON = "Needs your start date: imuran profile set started-on YYYY-MM-DD"
+HINT_STARTED_ON = "No start date: imuran profile set started-on YYYY-MM-DD"
 HINT_JOURNAL_DOSES = "No journal yet: imuran take records a dose taken"
 HINT_ADL_FIRST = "No MG-ADL score yet: imuran adl add records one"
 HINT_ADL_SECOND = "One MG-ADL score so far: imuran adl add records another"
