@@ -27,9 +27,11 @@ settings.load_profile("imuran")
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point IMURAN_PROFILE at a temp folder; fix the clock; plain 60-column output."""
+    """Point IMURAN_PROFILE and IMURAN_JOURNAL at a temp folder; fix the clock; plain
+    60-column output."""
     profile = tmp_path / "config" / "profile.toml"
     monkeypatch.setenv("IMURAN_PROFILE", str(profile))
+    monkeypatch.setenv("IMURAN_JOURNAL", str(tmp_path / "data" / "journal.sqlite3"))
     monkeypatch.setenv("IMURAN_NOW", FIXED_NOW)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "60")
@@ -43,6 +45,12 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 @pytest.fixture
 def profile_path(isolated: Path) -> Path:
     return isolated
+
+
+@pytest.fixture
+def journal_path(isolated: Path) -> Path:
+    """The journal file the autouse fixture points IMURAN_JOURNAL at (not created)."""
+    return isolated.parent.parent / "data" / "journal.sqlite3"
 
 
 @dataclass

@@ -20,6 +20,7 @@ from imuran_cli.core.errors import (
     EnvironmentFailure,
     ImuranError,
     InputError,
+    JournalError,
     KnowledgeError,
     LockTimeout,
     ProfileError,
@@ -29,6 +30,7 @@ from imuran_cli.storage import lock as lock_module
 PINNED: dict[type[ImuranError], tuple[int, str]] = {
     InputError: (2, "invalid_input"),
     ProfileError: (2, "invalid_profile"),
+    JournalError: (2, "invalid_journal"),
     EnvironmentFailure: (1, "environment"),
     LockTimeout: (1, "lock_timeout"),
     KnowledgeError: (1, "knowledge_data"),

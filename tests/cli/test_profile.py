@@ -48,7 +48,8 @@ later = "19:30"
 ALL_KEYS = (
     "weight, daily-mg, mg-per-kg, schedule, tablet-mg, tablets-split, started-on, "
     "stopped-on, tpmt, nudt15, medications, morning-time, later-time, lab-interval-weeks, "
-    "refill-days, pregnancy-relevant, name, neurologist, neurologist-phone, emergency-contact"
+    "refill-days, pregnancy-relevant, name, neurologist, neurologist-phone, emergency-contact, "
+    "lab-limit"
 )
 
 
@@ -99,28 +100,51 @@ def folder_listing(path: Path) -> list[str]:
 # ---------------------------------------------------------------- path
 
 
-def test_path_prints_the_profile_in_use(cli, profile_path):
+def test_path_prints_the_profile_and_the_journal_in_use(cli, profile_path, journal_path):
     result = cli("profile", "path")
-    assert (result.exit_code, result.stdout, result.stderr) == (0, f"{profile_path}\n", "")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == f"{profile_path}\n{journal_path}\n"
     assert not profile_path.exists()
+    assert not journal_path.parent.exists()
 
 
-def test_path_json(cli, profile_path):
+def test_path_json(cli, profile_path, journal_path):
     result = cli("profile", "path", "--json")
-    assert result.json() == {"path": str(profile_path)}
+    assert result.json() == {"path": str(profile_path), "journal": str(journal_path)}
     assert result.stderr == ""
 
 
 def test_the_profile_flag_wins_and_is_made_absolute(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = cli("--profile", "mine.toml", "profile", "path")
-    assert result.stdout == f"{tmp_path / 'mine.toml'}\n"
+    assert result.stdout.splitlines()[0] == str(tmp_path / "mine.toml")
 
 
 def test_without_env_the_config_folder_is_used(cli, tmp_path, monkeypatch):
     monkeypatch.delenv("IMURAN_PROFILE")
     result = cli("profile", "path")
-    assert result.stdout == f"{tmp_path / 'xdg' / 'imuran' / 'profile.toml'}\n"
+    assert result.stdout.splitlines()[0] == str(tmp_path / "xdg" / "imuran" / "profile.toml")
+
+
+def test_the_journal_flag_wins_over_the_environment(cli, tmp_path, monkeypatch, journal_path):
+    monkeypatch.chdir(tmp_path)
+    result = cli("--journal", "mine.sqlite3", "profile", "path")
+    assert result.stdout.splitlines()[1] == str(tmp_path / "mine.sqlite3")
+    result = cli("profile", "path")
+    assert result.stdout.splitlines()[1] == str(journal_path)
+
+
+def test_without_env_the_journal_is_in_the_data_folder(cli, tmp_path, monkeypatch):
+    monkeypatch.delenv("IMURAN_JOURNAL")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    result = cli("profile", "path")
+    assert result.stdout.splitlines()[1] == str(
+        tmp_path / "xdg-data" / "imuran" / "journal.sqlite3"
+    )
+    monkeypatch.delenv("XDG_DATA_HOME")
+    result = cli("profile", "path", "--json")
+    expected = tmp_path / "home" / ".local" / "share" / "imuran" / "journal.sqlite3"
+    assert result.json()["journal"] == str(expected)
 
 
 # ---------------------------------------------------------------- show

@@ -84,7 +84,7 @@ def test_an_unknown_key_lists_the_keys():
         resolve_key("dose")
     assert caught.value.code == "unknown_key"
     assert caught.value.message == "unknown profile key dose"
-    assert caught.value.hint == "use one of: " + ", ".join(KEY_NAMES)
+    assert caught.value.hint == "use one of: " + ", ".join([*KEY_NAMES, "lab-limit"])
 
 
 @pytest.mark.parametrize(

@@ -148,6 +148,14 @@ def root(
             help="Profile file to use (default: IMURAN_PROFILE, then your config folder).",
         ),
     ] = None,
+    journal_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--journal",
+            metavar="PATH",
+            help="Journal file to use (default: IMURAN_JOURNAL, then your data folder).",
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -164,7 +172,7 @@ def root(
 
         imuran dose --weight 70
     """
-    ctx.obj = GlobalOptions(profile=profile_path)
+    ctx.obj = GlobalOptions(profile=profile_path, journal=journal_path)
     if ctx.invoked_subcommand is None:
         # `imuran` alone: the status with a profile, else a short welcome.
         from imuran_cli.cli.status import root_default

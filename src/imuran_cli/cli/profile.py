@@ -43,7 +43,9 @@ def profile_root(ctx: typer.Context) -> None:
 
 @profile_app.command("path")
 def path(ctx: typer.Context, json_output: JsonOpt = False) -> None:
-    """Print the path of the profile in use (it may not exist yet).
+    """Print the paths of the profile and of the journal in use (they may not exist yet).
+
+    The first line is the profile, the second the journal.
 
     Example:
 
@@ -53,10 +55,11 @@ def path(ctx: typer.Context, json_output: JsonOpt = False) -> None:
         if rt.json:
             from imuran_cli.render.json_out import write_json
 
-            write_json({"path": str(rt.profile_path)})
+            write_json({"path": str(rt.profile_path), "journal": str(rt.journal_path)})
         else:
-            # Unwrapped, so that it can be copied.
+            # Unwrapped, so that each can be copied.
             typer.echo(str(rt.profile_path))
+            typer.echo(str(rt.journal_path))
 
 
 @profile_app.command("show")

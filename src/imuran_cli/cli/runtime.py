@@ -44,6 +44,7 @@ class GlobalOptions:
     """Options given before the subcommand."""
 
     profile: Path | None = None
+    journal: Path | None = None
 
 
 def debug_enabled() -> bool:
@@ -74,11 +75,19 @@ class Runtime:
     json: bool
     now: dt.datetime
     profile_path: Path
+    journal_flag: Path | None = None
     _limits: Limits | None = field(default=None, repr=False)
 
     @property
     def today(self) -> dt.date:
         return self.now.date()
+
+    @property
+    def journal_path(self) -> Path:
+        """The journal in use (``--journal`` > ``IMURAN_JOURNAL`` > the data folder)."""
+        from imuran_cli.storage.paths import resolve_journal_path
+
+        return resolve_journal_path(self.journal_flag, os.environ)
 
     def limits(self) -> Limits:
         if self._limits is None:
@@ -118,10 +127,9 @@ class Runtime:
             sys.stdout.flush()
 
 
-def _profile_flag(ctx: typer.Context) -> Path | None:
+def _global_options(ctx: typer.Context) -> GlobalOptions:
     root = ctx.find_root()
-    options = root.obj if isinstance(root.obj, GlobalOptions) else None
-    return options.profile if options else None
+    return root.obj if isinstance(root.obj, GlobalOptions) else GlobalOptions()
 
 
 def report_error(
@@ -145,10 +153,12 @@ def command_session(ctx: typer.Context, *, json_output: bool = False) -> Iterato
     try:
         from imuran_cli.storage.paths import resolve_profile_path
 
+        options = _global_options(ctx)
         runtime = Runtime(
             json=json_output,
             now=read_clock(),
-            profile_path=resolve_profile_path(_profile_flag(ctx), os.environ),
+            profile_path=resolve_profile_path(options.profile, os.environ),
+            journal_flag=options.journal,
         )
         yield runtime
     except (typer.Exit, typer.Abort, typer.TyperException):

@@ -40,6 +40,14 @@ class ProfileError(ImuranError):
     exit_code = EXIT_BAD_INPUT
 
 
+class JournalError(ImuranError):
+    """The journal file is not a journal imuran can use: not a SQLite database, damaged,
+    or written by a newer imuran (exit 2). The file is never changed."""
+
+    default_code = "invalid_journal"
+    exit_code = EXIT_BAD_INPUT
+
+
 class EnvironmentFailure(ImuranError):
     """The machine failed us: unreadable or unwritable file, lock timeout (exit 1)."""
 

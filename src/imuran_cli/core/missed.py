@@ -8,12 +8,12 @@ the missed part of the usual daily dose, so a day's total never exceeds the usua
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from imuran_cli.core.days import read_day
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import DoseTime, DoseTimes, Profile, Schedule
 from imuran_cli.core.regimen import profile_step_mg, split_doses, tablets, usual_daily_mg
@@ -25,16 +25,6 @@ Decision = Literal["take-today", "skip"]
 DOSE_TIMES: tuple[DoseTime, ...] = ("morning", "later")
 
 _ONE_DAY = dt.timedelta(days=1)
-# Words for a day: (days before today, the dose of that day the word names, if any).
-_WORDS: dict[str, tuple[int, DoseTime | None]] = {
-    "today": (0, None),
-    "this-morning": (0, "morning"),
-    "yesterday": (1, None),
-    "last-night": (1, "later"),
-}
-_DAYS_AGO_RE = re.compile(r"^(?P<n>[0-9]+) days? ago$")
-_SHORT_RE = re.compile(r"^(?P<n>[0-9]+)d$")
-_ISO_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 class _Result(BaseModel):
@@ -118,44 +108,29 @@ def accepted_forms(rules: MissedRules) -> str:
 
 def parse_when(text: str, today: dt.date, rules: MissedRules) -> MissedWhen:
     """Read ``--when`` (case-insensitive) relative to ``today``; raise ``InputError`` if bad."""
-    key = " ".join(text.lower().split())
-    word = _WORDS.get(key.replace(" ", "-").replace("_", "-"))
-    if word is not None:
-        days_ago, dose = word
-        return MissedWhen(today - dt.timedelta(days=days_ago), days_ago, dose)
-    match = _DAYS_AGO_RE.match(key) or _SHORT_RE.match(key)
-    if match:
-        days_ago = int(match.group("n"))
-        if days_ago < rules.when.min_days_ago:
-            raise InputError(
-                f"--when {text!r} is outside {rules.when.min_days_ago} to "
-                f"{rules.when.max_days_ago} days ago",
-                "for a dose due today use --when today",
-                code="invalid_when",
-            )
-        _check_not_too_old(text, days_ago, rules)
-        return MissedWhen(today - dt.timedelta(days=days_ago), days_ago, None)
-    if _ISO_RE.match(key):
-        try:
-            day = dt.date.fromisoformat(key)
-        except ValueError:
-            raise InputError(
-                f"--when {text!r} is not a real date", accepted_forms(rules), code="invalid_when"
-            ) from None
-        days_ago = (today - day).days
-        if days_ago < 0:
-            raise InputError(
-                f"--when {day.isoformat()} is in the future (today is {today.isoformat()})",
-                "give the day the dose was due: today or an earlier day",
-                code="future_date",
-            )
-        _check_not_too_old(text, days_ago, rules)
-        return MissedWhen(day, days_ago, None)
-    raise InputError(
-        f"--when {text!r} is not a day imuran understands",
-        accepted_forms(rules),
-        code="invalid_when",
-    )
+    ref = read_day(text, today, "--when", invalid_code="invalid_when", hint=accepted_forms(rules))
+    if ref is None:
+        raise InputError(
+            f"--when {text!r} is not a day imuran understands",
+            accepted_forms(rules),
+            code="invalid_when",
+        )
+    if ref.form == "days-ago" and ref.days_ago < rules.when.min_days_ago:
+        raise InputError(
+            f"--when {text!r} is outside {rules.when.min_days_ago} to "
+            f"{rules.when.max_days_ago} days ago",
+            "for a dose due today use --when today",
+            code="invalid_when",
+        )
+    if ref.form == "date" and ref.days_ago < 0:
+        raise InputError(
+            f"--when {ref.day.isoformat()} is in the future (today is {today.isoformat()})",
+            "give the day the dose was due: today or an earlier day",
+            code="future_date",
+        )
+    if ref.form != "word":
+        _check_not_too_old(text, ref.days_ago, rules)
+    return MissedWhen(ref.day, ref.days_ago, ref.dose)
 
 
 def _check_not_too_old(text: str, days_ago: int, rules: MissedRules) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,7 +21,15 @@ from pydantic_core import ErrorDetails
 
 from imuran_cli.core import profile as model
 from imuran_cli.core.errors import InputError, ProfileError
-from imuran_cli.core.profile import GENOTYPES, SCHEDULES, SCHEMA_VERSION, Profile, parse_profile
+from imuran_cli.core.profile import (
+    GENOTYPES,
+    LAB_LIMIT_NAMES,
+    LAB_TESTS,
+    SCHEDULES,
+    SCHEMA_VERSION,
+    Profile,
+    parse_profile,
+)
 from imuran_cli.core.units import format_number, parse_weight
 from imuran_cli.knowledge.limits import Limits
 
@@ -38,6 +47,7 @@ KeyKind = Literal[
     "days",
     "weeks",
     "text",
+    "lab_limit",
 ]
 
 
@@ -77,6 +87,22 @@ KEYS: dict[str, KeySpec] = {
 }
 KEY_NAMES: tuple[str, ...] = tuple(KEYS)
 
+# A clinic's own blood-test limits take a second word: ``profile set lab-limit wbc-low 4.0``.
+# Each is a key of its own (``lab-limit wbc-low``), kept apart from ``KEYS`` so that the
+# list of one-word keys stays short.
+LAB_LIMIT = "lab-limit"
+LAB_LIMIT_KEYS: dict[str, KeySpec] = {
+    f"{LAB_LIMIT} {name.replace('_', '-')}": KeySpec(
+        ("monitoring", "lab_limits", name), "lab_limit", "4.0"
+    )
+    for name in LAB_LIMIT_NAMES
+}
+
+
+def spec_of(key: str) -> KeySpec:
+    """The spec of a one-word key or of a ``lab-limit NAME`` key."""
+    return KEYS[key] if key in KEYS else LAB_LIMIT_KEYS[key]
+
 _YES = ("yes", "y", "true", "on")
 _NO = ("no", "n", "false", "off")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -95,7 +121,7 @@ class Style:
         return self.prefix + self.renamed.get(key, key)
 
     def example(self, key: str) -> str:
-        return f"{self.command}{self.label(key)} {KEYS[key].example}"
+        return f"{self.command}{self.label(key)} {spec_of(key).example}"
 
 
 SET_STYLE = Style(prefix="", command="imuran profile set ", renamed={})
@@ -121,18 +147,43 @@ class Edit:
 def resolve_key(name: str, style: Style = SET_STYLE) -> str:
     """The key named by ``name`` (``daily_mg`` and ``Daily-MG`` also work), or InputError."""
     key = name.strip().lower().replace("_", "-")
+    if key == LAB_LIMIT:
+        raise InputError(
+            f"{LAB_LIMIT} needs the name of a limit",
+            f"e.g. {style.command}{LAB_LIMIT} wbc-low 4.0",
+            code="missing_value",
+        )
     if key not in KEYS:
         raise InputError(
             f"unknown profile key {_shown(name)}",
-            "use one of: " + ", ".join(KEY_NAMES),
+            "use one of: " + ", ".join([*KEY_NAMES, LAB_LIMIT]),
             code="unknown_key",
         )
     return key
 
 
+def resolve_lab_limit(name: str) -> str:
+    """The key ``lab-limit wbc-low`` named by ``wbc-low`` (or ``WBC_low``), or InputError."""
+    cleaned = name.strip().lower().replace("-", "_")
+    if cleaned not in LAB_LIMIT_NAMES:
+        raise InputError(
+            f"unknown lab limit {_shown(name)}",
+            "use TEST-low or TEST-high with a TEST of " + one_of(list(LAB_TESTS)),
+            code="unknown_key",
+        )
+    return f"{LAB_LIMIT} {cleaned.replace('_', '-')}"
+
+
+def lab_limit_unset_edit(name: str) -> Edit:
+    """``imuran profile unset lab-limit NAME``: back to the default limit (or none)."""
+    return Edit(resolve_lab_limit(name), None)
+
+
 def allowed(key: str, limits: Limits) -> str:
     """What ``key`` accepts, in words."""
-    spec = KEYS[key]
+    spec = spec_of(key)
+    if spec.kind == "lab_limit":
+        return "a number of 0 or more, in the unit imuran labs uses for that test"
     if spec.kind == "weight":
         kg, lb = limits.weight.kg, limits.weight.lb
         return (
@@ -175,7 +226,7 @@ def parse_value(key: str, text: str, limits: Limits, style: Style = SET_STYLE) -
 
     Ranges and rules that involve other keys are checked later, on the whole profile.
     """
-    spec = KEYS[key]
+    spec = spec_of(key)
     cleaned = text.strip()
     label = style.label(key)
 
@@ -234,6 +285,11 @@ def parse_value(key: str, text: str, limits: Limits, style: Style = SET_STYLE) -
         return int(number)
     if spec.kind == "text":
         return cleaned
+    if spec.kind == "lab_limit":
+        number = _number(cleaned, "")
+        if number is None or not math.isfinite(number) or number < 0:
+            raise bad("is not a number of 0 or more")
+        return number
     choice = cleaned.lower().replace("_", "-").replace(" ", "-")
     if choice not in spec.choices:
         raise bad("is not allowed")
@@ -266,7 +322,7 @@ def apply_edits(raw: Mapping[str, Any] | None, edits: Sequence[Edit]) -> RawData
         copy.deepcopy(dict(raw)) if raw is not None else {"schema_version": SCHEMA_VERSION}
     )
     for edit in edits:
-        *sections, leaf = KEYS[edit.key].path
+        *sections, leaf = spec_of(edit.key).path
         table = data
         for section in sections:
             inner = table.get(section)
@@ -376,7 +432,7 @@ def _tablets_error(ctx: Mapping[str, Any], edits: Sequence[Edit], style: Style) 
 def key_of(loc: Sequence[str | int]) -> str | None:
     """The ``profile set`` key of a validation error's location, if it has one."""
     names = tuple(part for part in loc if isinstance(part, str))
-    for key, spec in KEYS.items():
+    for key, spec in [*LAB_LIMIT_KEYS.items(), *KEYS.items()]:
         if names[: len(spec.path)] == spec.path:
             return key
     return None
@@ -453,7 +509,7 @@ def changed(
 def json_value(profile: Profile, key: str) -> Any:
     """The value of ``key`` as the JSON view of the profile holds it (None when unset)."""
     node: Any = profile.to_json_data()
-    for part in KEYS[key].path:
+    for part in spec_of(key).path:
         if not isinstance(node, dict) or part not in node:
             return None
         node = node[part]
@@ -462,6 +518,9 @@ def json_value(profile: Profile, key: str) -> Any:
 
 def display_value(profile: Profile, key: str) -> str | None:
     """``key``'s value as a person reads it (and may type it back); None when not set."""
+    if key in LAB_LIMIT_KEYS:
+        limit = profile.monitoring.lab_limits.get(LAB_LIMIT_KEYS[key].path[-1])
+        return None if limit is None else format_number(limit)
     prescription = profile.prescription
     values: dict[str, Callable[[], str | None]] = {
         "weight": lambda: (
@@ -517,6 +576,11 @@ def profile_rows(profile: Profile) -> list[tuple[str, str | None]]:
         if key in SHOWN_WHEN_SET and value == defaults.get(key):
             continue
         rows.append((key, value))
+    # A clinic's blood-test limits, once set, in the order of LAB_LIMIT_NAMES.
+    for key in LAB_LIMIT_KEYS:
+        value = display_value(profile, key)
+        if value is not None:
+            rows.append((key, value))
     return rows
 
 
@@ -537,7 +601,7 @@ def one_of(choices: Sequence[str]) -> str:
 def _number(text: str, unit: str) -> float | None:
     """``150``, ``150mg``, ``150 mg`` -> 150.0; None when it is not a number."""
     body = text.lower()
-    if body.endswith(unit):
+    if unit and body.endswith(unit):
         body = body[: -len(unit)]
     try:
         return float(body.strip())

@@ -1,0 +1,640 @@
+"""Blood tests: values and units, limits and flags, falling trends, and when the next is due.
+
+Pure: the knowledge (``Labs``), the profile, the recorded tests and ``today`` are arguments.
+Every number a rule uses comes from ``knowledge/labs.toml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from imuran_cli.core.dates import add_months
+from imuran_cli.core.errors import InputError
+from imuran_cli.core.profile import Profile
+from imuran_cli.core.profile_edit import Edit, resolve_lab_limit, spec_of
+from imuran_cli.core.units import format_number
+from imuran_cli.knowledge.labs import Labs, LabTestInfo
+from imuran_cli.knowledge.limits import Limits
+
+Direction = Literal["low", "high"]
+LimitSource = Literal["default", "profile"]
+Severity = Literal["urgent", "caution"]
+DueRule = Literal["early-treatment", "leaflet", "profile"]
+DueStatus = Literal["no-test-recorded", "not-due", "due", "overdue", "not-on-treatment"]
+
+_NUMBER_RE = re.compile(
+    r"^\s*(?P<number>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(?P<unit>.*?)\s*$"
+)
+
+
+# ---------------------------------------------------------------- records and results
+
+
+@dataclass(frozen=True)
+class LabTest:
+    """One blood test as recorded: its day, the values given (stored units) and a note."""
+
+    date: dt.date
+    values: Mapping[str, float] = field(default_factory=dict)
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A value past its limit."""
+
+    test: str
+    value: float
+    limit: float
+    direction: Direction
+    limit_source: LimitSource
+    severity: Severity
+    message: str
+    source: str
+    action: str
+
+
+@dataclass(frozen=True)
+class TrendFlag:
+    """A run of falls in one blood count, oldest date first."""
+
+    test: str
+    dates: tuple[dt.date, ...]
+    values: tuple[float, ...]
+    severity: Severity
+    message: str
+    source: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TestView:
+    """One test with its flags, as ``labs list`` shows it."""
+
+    date: dt.date
+    values: Mapping[str, float]
+    flags: tuple[Flag, ...]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class LabsList:
+    """``imuran labs list``: every test, newest first, and the falling trends."""
+
+    tests: tuple[TestView, ...]
+    trends: tuple[TrendFlag, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Replaced:
+    """A value a merge replaced."""
+
+    test: str
+    old: float
+    new: float
+
+
+@dataclass(frozen=True)
+class LabRecorded:
+    """``imuran labs add``: the test as it now stands, and what the merge replaced."""
+
+    recorded: TestView
+    merged: bool
+    replaced: tuple[Replaced, ...]
+    note_replaced: bool
+    trends: tuple[TrendFlag, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LabRemoved:
+    """``imuran labs remove DAY``: the test that was deleted."""
+
+    removed: TestView
+
+
+@dataclass(frozen=True)
+class ActiveLimit:
+    """A limit in force for one test: the default or the clinic's."""
+
+    name: str
+    test: str
+    value: float
+    direction: Direction
+    limit_source: LimitSource
+    source: str
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    date: dt.date
+    value: float
+
+
+@dataclass(frozen=True)
+class ChartLimit:
+    value: float
+    direction: Direction
+    limit_source: LimitSource
+    source: str
+
+
+@dataclass(frozen=True)
+class LabChart:
+    """``imuran labs chart TEST``: one test's values over time, with its limits."""
+
+    test: str
+    label: str
+    unit: str
+    points: tuple[ChartPoint, ...]
+    limits: tuple[ChartLimit, ...]
+    trend: TrendFlag | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LabsDue:
+    """``imuran labs due``: when the next blood test is due, and by which rule."""
+
+    last_test: dt.date | None
+    rule: DueRule | None
+    due_from: dt.date | None
+    due_by: dt.date | None
+    status: DueStatus
+    days_overdue: int | None
+    source: str
+    today: dt.date
+    started_on: dt.date | None
+    interval_weeks: int | None
+    rule_text: str
+    notes: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+# ---------------------------------------------------------------- values
+
+
+def option_of(test: str) -> str:
+    """The ``labs add`` option of a test: ``--wbc``."""
+    return f"--{test}"
+
+
+def _unit_key(text: str) -> str:
+    """A unit as compared: case and the micro sign do not matter, nor a leading ``x``."""
+    unit = text.strip().replace("µ", "u").replace("μ", "u").replace(" ", "").lower()
+    return unit.lstrip("x×*")
+
+
+def _range_text(info: LabTestInfo, per: float, unit: str) -> str:
+    low, high = info.min * per, info.max * per
+    return f"{format_number(low)} to {format_number(high)} {unit}"
+
+
+def parse_lab_value(test: str, text: str, labs: Labs, *, option: str | None = None) -> float:
+    """The value typed for ``test`` in its stored unit (``135g/L`` -> 13.5), or InputError.
+
+    A value may carry its unit (any spelling of ``labs.units`` for that test); without
+    one it is in the stored unit. A value outside the plausible range is refused, naming
+    the option and the range.
+    """
+    info = labs.test(test)
+    name = option or option_of(test)
+    spellings = {_unit_key(u.unit): u for u in labs.units if u.test == test}
+    range_text = _range_text(info, 1, info.unit)
+    example = f"e.g. {name} {info.example}"
+    match = _NUMBER_RE.match(text)
+    if match is None:
+        raise InputError(
+            f"{name} {_shown(text)} is not a number (allowed: {range_text})",
+            example,
+            code="invalid_lab_value",
+        )
+    value = float(match.group("number"))
+    per = 1.0
+    unit_text = match.group("unit")
+    if unit_text:
+        spelling = spellings.get(_unit_key(unit_text))
+        if spelling is None:
+            units = ", ".join(dict.fromkeys(u.unit for u in labs.units if u.test == test))
+            raise InputError(
+                f"{name} {_shown(text)}: unknown unit {_shown(unit_text)} (use {units})",
+                example,
+                code="invalid_lab_unit",
+            )
+        per = spelling.per
+    stored = value / per
+    if not math.isfinite(stored) or not info.min <= stored <= info.max:
+        allowed = range_text
+        if per != 1:
+            allowed = f"{_range_text(info, per, unit_text)} ({range_text})"
+        typed = f"{format_number(value)} {unit_text}" if unit_text else format_number(value)
+        raise InputError(
+            f"{name} {typed} is outside the plausible range {allowed}",
+            f"check the value and its unit on the lab report; {example}",
+            code="lab_value_out_of_range",
+        )
+    return stored
+
+
+def parse_lab_values(given: Mapping[str, str | None], labs: Labs) -> dict[str, float]:
+    """Every value given (test name -> text), checked; the first bad one is the error."""
+    return {
+        test: parse_lab_value(test, text, labs) for test, text in given.items() if text is not None
+    }
+
+
+def check_note(text: str | None, limits: Limits) -> str | None:
+    """A note as stored: trimmed, printable, not too long; empty means none."""
+    if text is None:
+        return None
+    cleaned = text.strip()
+    allowed = limits.text_length
+    if not cleaned:
+        return None
+    if not cleaned.isprintable() or len(cleaned) > allowed.max:
+        raise InputError(
+            f"--note is longer than {format_number(allowed.max)} characters or holds a "
+            "control character",
+            "give a short note on one line",
+            code="invalid_note",
+        )
+    return cleaned
+
+
+def merge_test(
+    existing: LabTest | None, day: dt.date, values: Mapping[str, float], note: str | None
+) -> tuple[LabTest, tuple[Replaced, ...], bool]:
+    """The test of ``day`` after adding ``values`` and ``note`` to what is recorded.
+
+    Returns the merged test, the values replaced (a value given again unchanged is not a
+    replacement) and whether a different note was replaced.
+    """
+    if existing is None:
+        return LabTest(day, dict(values), note), (), False
+    merged = dict(existing.values)
+    replaced = []
+    for test, value in values.items():
+        old = merged.get(test)
+        if old is not None and old != value:
+            replaced.append(Replaced(test, old, value))
+        merged[test] = value
+    note_replaced = note is not None and existing.note is not None and note != existing.note
+    return (
+        LabTest(day, merged, note if note is not None else existing.note),
+        tuple(replaced),
+        note_replaced,
+    )
+
+
+def ordered_values(values: Mapping[str, float], labs: Labs) -> dict[str, float]:
+    """Values in the order of the knowledge's tests (WBC first)."""
+    return {info.name: values[info.name] for info in labs.tests if info.name in values}
+
+
+def resolve_test(name: str, labs: Labs) -> str:
+    """The test named ``name`` (``wbc``, ``WBC``, ``haemoglobin``), or InputError."""
+    wanted = name.strip().lower().lstrip("-")
+    for info in labs.tests:
+        if wanted in (info.name, info.label.lower(), info.title.lower().split(" (")[0]):
+            return info.name
+    raise InputError(
+        f"unknown blood test {_shown(name)}",
+        "use one of: " + ", ".join(info.name for info in labs.tests),
+        code="unknown_test",
+    )
+
+
+def lab_limit_edit(name: str, text: str, labs: Labs) -> Edit:
+    """``imuran profile set lab-limit NAME VALUE``: the value in the test's unit, checked
+    against the test's plausible range (``hemoglobin-low 120g/L`` is stored as 12)."""
+    key = resolve_lab_limit(name)
+    limit_name = spec_of(key).path[-1]
+    test = limit_name.rsplit("_", 1)[0]
+    value = parse_lab_value(test, text, labs, option=key)
+    return Edit(key, value, text)
+
+
+# ---------------------------------------------------------------- limits and flags
+
+
+def active_limits(profile_limits: Mapping[str, float], labs: Labs) -> dict[str, ActiveLimit]:
+    """The limits in force, by name (``wbc_low``): the clinic's from the profile win."""
+    found: dict[str, ActiveLimit] = {}
+    for default in labs.limits:
+        found[default.name] = _limit(default.name, default.value, "default", default.source)
+    for name, value in profile_limits.items():
+        found[name] = _limit(name, value, "profile", labs.urgent.source)
+    return found
+
+
+def _limit(name: str, value: float, origin: LimitSource, source: str) -> ActiveLimit:
+    test, side = name.rsplit("_", 1)
+    direction: Direction = "low" if side == "low" else "high"
+    return ActiveLimit(name, test, value, direction, origin, source)
+
+
+def profile_lab_limits(profile: Profile | None) -> Mapping[str, float]:
+    return profile.monitoring.lab_limits if profile is not None else {}
+
+
+def flags_for(
+    values: Mapping[str, float], limits: Mapping[str, ActiveLimit], labs: Labs
+) -> tuple[Flag, ...]:
+    """``URGENT`` for every value past a limit in force, in the order of the tests."""
+    flags = []
+    for info in labs.tests:
+        value = values.get(info.name)
+        if value is None:
+            continue
+        for side in ("low", "high"):
+            limit = limits.get(f"{info.name}_{side}")
+            if limit is None:
+                continue
+            past = value < limit.value if limit.direction == "low" else value > limit.value
+            if past:
+                flags.append(_flag(info, value, limit, labs))
+    return tuple(flags)
+
+
+def _flag(info: LabTestInfo, value: float, limit: ActiveLimit, labs: Labs) -> Flag:
+    who = labs.urgent.who_default if limit.limit_source == "default" else labs.urgent.who_profile
+    side = "below" if limit.direction == "low" else "above"
+    message = (
+        f"{info.label} {format_number(value)} {info.unit} is {side} "
+        f"{format_number(limit.value)}, {who}"
+    )
+    return Flag(
+        test=info.name,
+        value=value,
+        limit=limit.value,
+        direction=limit.direction,
+        limit_source=limit.limit_source,
+        severity="urgent",
+        message=message,
+        source=limit.source,
+        action=labs.urgent.action,
+    )
+
+
+def falling_trends(tests: Iterable[LabTest], labs: Labs) -> tuple[TrendFlag, ...]:
+    """``CAUTION`` for each blood count whose latest values fell at each of at least
+    ``labs.trend.min_tests`` tests in a row (each lower than the one before).
+
+    Only the run that ends at the latest value counts: a fall that has since recovered
+    is no longer a warning. A test that did not measure the value does not break a run.
+    """
+    by_date = sorted(tests, key=lambda test: test.date)
+    found = []
+    for info in labs.tests:
+        if not info.trend:
+            continue
+        series = [
+            (test.date, test.values[info.name]) for test in by_date if info.name in test.values
+        ]
+        run = series[-1:]
+        for earlier in reversed(series[:-1]):
+            if earlier[1] > run[0][1]:
+                run.insert(0, earlier)
+            else:
+                break
+        if len(run) >= labs.trend.min_tests:
+            found.append(_trend(info, run, labs))
+    return tuple(found)
+
+
+def _trend(info: LabTestInfo, run: Sequence[tuple[dt.date, float]], labs: Labs) -> TrendFlag:
+    message = labs.trend.message.format(
+        label=info.label,
+        count=len(run),
+        first=run[0][0].isoformat(),
+        last=run[-1][0].isoformat(),
+    )
+    return TrendFlag(
+        test=info.name,
+        dates=tuple(day for day, _ in run),
+        values=tuple(value for _, value in run),
+        severity="caution",
+        message=message,
+        source=labs.trend.sources[0],
+        sources=labs.trend.sources,
+    )
+
+
+def view(test: LabTest, limits: Mapping[str, ActiveLimit], labs: Labs) -> TestView:
+    return TestView(
+        date=test.date,
+        values=ordered_values(test.values, labs),
+        flags=flags_for(test.values, limits, labs),
+        note=test.note,
+    )
+
+
+def _sources(views: Iterable[TestView], trends: Iterable[TrendFlag]) -> tuple[str, ...]:
+    ids: list[str] = []
+    for shown in views:
+        ids.extend(flag.source for flag in shown.flags)
+    for trend in trends:
+        ids.extend(trend.sources)
+    return tuple(dict.fromkeys(ids))
+
+
+def list_tests(
+    tests: Iterable[LabTest], profile_limits: Mapping[str, float], labs: Labs
+) -> LabsList:
+    """Every test newest first, each value with its flag, and the falling trends."""
+    limits = active_limits(profile_limits, labs)
+    ordered = sorted(tests, key=lambda test: test.date, reverse=True)
+    views = tuple(view(test, limits, labs) for test in ordered)
+    trends = falling_trends(ordered, labs)
+    return LabsList(tests=views, trends=trends, sources=_sources(views, trends))
+
+
+def recorded(
+    test: LabTest,
+    replaced: tuple[Replaced, ...],
+    note_replaced: bool,
+    *,
+    merged: bool,
+    history: Iterable[LabTest],
+    profile_limits: Mapping[str, float],
+    labs: Labs,
+) -> LabRecorded:
+    """The answer of ``labs add``: ``history`` is every test now recorded (this one too)."""
+    limits = active_limits(profile_limits, labs)
+    shown = view(test, limits, labs)
+    trends = tuple(trend for trend in falling_trends(history, labs) if trend.dates[-1] == test.date)
+    return LabRecorded(
+        recorded=shown,
+        merged=merged,
+        replaced=replaced,
+        note_replaced=note_replaced,
+        trends=trends,
+        sources=_sources([shown], trends),
+    )
+
+
+def removed(test: LabTest, profile_limits: Mapping[str, float], labs: Labs) -> LabRemoved:
+    return LabRemoved(removed=view(test, active_limits(profile_limits, labs), labs))
+
+
+# ---------------------------------------------------------------- chart
+
+
+def chart(
+    test: str, tests: Iterable[LabTest], profile_limits: Mapping[str, float], labs: Labs
+) -> LabChart:
+    """The values of ``test`` over time, oldest first, with the limits in force for it."""
+    info = labs.test(test)
+    ordered = sorted(tests, key=lambda item: item.date)
+    points = tuple(
+        ChartPoint(item.date, item.values[test]) for item in ordered if test in item.values
+    )
+    limits = tuple(
+        ChartLimit(limit.value, limit.direction, limit.limit_source, limit.source)
+        for limit in active_limits(profile_limits, labs).values()
+        if limit.test == test
+    )
+    trend = next((t for t in falling_trends(ordered, labs) if t.test == test), None)
+    ids = [limit.source for limit in limits]
+    if trend is not None:
+        ids.extend(trend.sources)
+    return LabChart(
+        test=test,
+        label=info.label,
+        unit=info.unit,
+        points=points,
+        limits=tuple(sorted(limits, key=lambda limit: limit.direction, reverse=True)),
+        trend=trend,
+        sources=tuple(dict.fromkeys(ids)),
+    )
+
+
+# ---------------------------------------------------------------- when the next test is due
+
+
+def next_test_due(
+    profile: Profile | None, last_test: dt.date | None, today: dt.date, labs: Labs
+) -> LabsDue:
+    """When the next blood test is due, from the profile, the last test's date and today.
+
+    The profile's clinic interval wins. Otherwise, a last test in the first months of
+    treatment (calendar months from ``started-on``) follows the US label's closer
+    schedule; any other follows the leaflet's 4 to 6 weeks. A last test from before the
+    start (a baseline) makes the first test of treatment due one early interval after the
+    start. A stop date means no further routine test is due.
+    """
+    schedule = labs.schedule
+    prescription = profile.prescription if profile is not None else None
+    started_on = prescription.started_on if prescription is not None else None
+    stopped_on = prescription.stopped_on if prescription is not None else None
+    weeks = profile.monitoring.lab_interval_weeks if profile is not None else None
+    notes: list[str] = []
+    ids: list[str] = []
+
+    def answer(
+        rule: DueRule | None,
+        due_from: dt.date | None,
+        due_by: dt.date | None,
+        status: DueStatus,
+        source: str,
+        rule_text: str,
+    ) -> LabsDue:
+        days_overdue = (today - due_by).days if status == "overdue" and due_by else None
+        return LabsDue(
+            last_test=last_test,
+            rule=rule,
+            due_from=due_from,
+            due_by=due_by,
+            status=status,
+            days_overdue=days_overdue,
+            source=source,
+            today=today,
+            started_on=started_on,
+            interval_weeks=weeks,
+            rule_text=rule_text,
+            notes=tuple(notes),
+            sources=tuple(dict.fromkeys([source, *ids])),
+        )
+
+    if stopped_on is not None:
+        notes.append(schedule.stopped.note)
+        return answer(None, None, None, "not-on-treatment", schedule.stopped.source, "")
+
+    rule, due_from, due_by = _rule(started_on, weeks, last_test, today, labs)
+    source, rule_text = {
+        "profile": (schedule.profile.source, schedule.profile.text),
+        "early-treatment": (schedule.early.source, schedule.early.text),
+        "leaflet": (schedule.leaflet.source, schedule.leaflet.text),
+    }[rule]
+    if rule != "profile":
+        notes.append(schedule.clinics.note)
+        ids.append(schedule.clinics.source)
+        if started_on is None:
+            notes.append(schedule.no_start.note)
+            ids.append(schedule.no_start.source)
+    if last_test is None or due_from is None or due_by is None:
+        return answer(rule, None, None, "no-test-recorded", source, rule_text)
+    if today < due_from:
+        status: DueStatus = "not-due"
+    elif today <= due_by:
+        status = "due"
+    else:
+        status = "overdue"
+    return answer(rule, due_from, due_by, status, source, rule_text)
+
+
+def _rule(
+    started_on: dt.date | None,
+    weeks: int | None,
+    last_test: dt.date | None,
+    today: dt.date,
+    labs: Labs,
+) -> tuple[DueRule, dt.date | None, dt.date | None]:
+    """The rule in force and the window it gives (None without a last test)."""
+    early, leaflet = labs.schedule.early, labs.schedule.leaflet
+    if weeks is not None:
+        if last_test is None:
+            return "profile", None, None
+        due = last_test + dt.timedelta(weeks=weeks)
+        return "profile", due, due
+    if started_on is not None:
+        # Which month of treatment the last test (or, without one, today) falls in.
+        reference = last_test if last_test is not None else today
+        if last_test is not None and last_test < started_on:
+            # A baseline before the start: the first test of treatment is due one
+            # early interval after the start.
+            due = started_on + dt.timedelta(days=early.first_days)
+            return "early-treatment", due, due
+        days: int | None
+        if reference < add_months(started_on, early.first_months):
+            days = early.first_days
+        elif reference < add_months(started_on, early.then_until_months):
+            days = early.then_days
+        else:
+            days = None
+        if days is not None:
+            if last_test is None:
+                return "early-treatment", None, None
+            due = last_test + dt.timedelta(days=days)
+            return "early-treatment", due, due
+    if last_test is None:
+        return "leaflet", None, None
+    return (
+        "leaflet",
+        last_test + dt.timedelta(days=leaflet.from_days),
+        last_test + dt.timedelta(days=leaflet.by_days),
+    )
+
+
+def _shown(text: str) -> str:
+    """A typed value in a message: as is, or quoted when it has spaces or odd characters."""
+    if text and text.isprintable() and not any(char.isspace() for char in text):
+        return text
+    return json.dumps(text, ensure_ascii=False)

@@ -1,0 +1,136 @@
+"""Blood tests (``labs.toml``): tests, units, default limits, trend rule and schedule.
+
+Plain frozen dataclasses built with ``build`` (no pydantic at run time); the tests validate
+the file with ``pydantic.TypeAdapter(Labs)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from imuran_cli.knowledge._data import Record, build
+from imuran_cli.knowledge._files import read_data
+
+
+@dataclass(frozen=True)
+class LabTestInfo(Record):
+    """One blood test: its name in options and JSON, how it is shown, its plausible range."""
+
+    name: str
+    example: str
+    label: str
+    title: str
+    unit: str
+    min: float
+    max: float
+    trend: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class UnitSpelling(Record):
+    """A unit a value of ``test`` may be written in; dividing by ``per`` gives the stored unit."""
+
+    test: str
+    unit: str
+    per: float
+    source: str
+
+
+@dataclass(frozen=True)
+class DefaultLimit(Record):
+    """A default limit (``wbc_low``), from the source that sets it."""
+
+    name: str
+    value: float
+    source: str
+
+
+@dataclass(frozen=True)
+class Urgent(Record):
+    """What a result past its limit means, as the guidance puts it."""
+
+    who_default: str
+    who_profile: str
+    action: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Trend(Record):
+    """A run of falls that is a warning sign; ``message`` has {label} {count} {first} {last}."""
+
+    min_tests: int
+    message: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EarlySchedule(Record):
+    """Closer tests early in treatment: ``first_days`` apart in the first ``first_months``
+    calendar months, ``then_days`` apart until ``then_until_months``."""
+
+    first_months: int
+    first_days: int
+    then_until_months: int
+    then_days: int
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class LeafletSchedule(Record):
+    """The standing interval: from ``from_days`` to ``by_days`` after the last test."""
+
+    from_days: int
+    by_days: int
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Statement(Record):
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Note(Record):
+    note: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Schedule(Record):
+    early: EarlySchedule
+    leaflet: LeafletSchedule
+    profile: Statement
+    clinics: Note
+    no_start: Note
+    stopped: Note
+
+
+@dataclass(frozen=True)
+class Labs(Record):
+    tests: tuple[LabTestInfo, ...]
+    units: tuple[UnitSpelling, ...]
+    limits: tuple[DefaultLimit, ...]
+    urgent: Urgent
+    trend: Trend
+    schedule: Schedule
+
+    def test(self, name: str) -> LabTestInfo:
+        for info in self.tests:
+            if info.name == name:
+                return info
+        raise KeyError(name)
+
+    def default_limit(self, name: str) -> DefaultLimit | None:
+        for limit in self.limits:
+            if limit.name == name:
+                return limit
+        return None
+
+
+def load_labs() -> Labs:
+    return build(Labs, read_data("labs.toml"))
