@@ -101,7 +101,7 @@ def test_a_bare_profile(cli, write_profile):
         "  No start date: imuran profile set started-on YYYY-MM-DD",
         "",
         "Blood tests",
-        "  No blood test yet: imuran labs add records one",
+        "  No blood test recorded yet: imuran labs add records one.",
         "",
         "Alerts",
         "  None today.",
@@ -131,7 +131,7 @@ def test_a_full_profile(cli, write_profile):
         "  No MG-ADL score yet: imuran adl add records one",
         "",
         "Blood tests",
-        "  No blood test yet: imuran labs add records one",
+        "  No blood test recorded yet: imuran labs add records one.",
         "",
         "Pregnancy",
         "  Avoid pregnancy while taking Imuran and for 4 to 6 months",
@@ -154,6 +154,7 @@ def test_stopped(cli, write_profile):
     assert "  Stopped on 2026-08-31 (started 2026-03-01)." in text
     assert "gains in strength usually go on for a few" in text
     assert "Window:" not in text  # the window no longer matters
+    assert "  No further blood tests due: treatment stopped. [LEAFLET]" in text
     assert "Avoid pregnancy until 2027-02-28, 6 months after stopping" in text
     assert_fits(text)
 
@@ -258,6 +259,21 @@ def test_json_contract_full_profile(cli, write_profile):
         "sources_differ",
     } <= pregnancy.keys()
     assert pregnancy["on_treatment"] is True
+    labs = doc["blood_tests"]
+    assert labs.keys() >= {
+        "last_test",
+        "rule",
+        "due_from",
+        "due_by",
+        "status",
+        "days_overdue",
+        "source",
+    }
+    assert (labs["status"], labs["last_test"], labs["rule"]) == (
+        "no-test-recorded",
+        None,
+        "leaflet",
+    )
     assert doc["alerts"] == []
     assert doc["sources"] == ["LEAFLET"]
 
@@ -286,6 +302,7 @@ def test_json_stopped(cli, write_profile):
     assert doc["treatment"]["day"] is None
     assert doc["improvement"]["phase"] == "stopped"
     assert doc["pregnancy"]["avoid_until_conservative"] == "2027-02-28"
+    assert doc["blood_tests"]["status"] == "not-on-treatment"
 
 
 def test_for_real_without_traceback(tmp_path):

@@ -35,6 +35,8 @@ AlertKind = Literal["blood-test", "lab-result", "medicine", "dose"]
 SEVERITY_ORDER: tuple[Severity, ...] = ("urgent", "caution", "info")
 DOSES_OF_A_DAY: tuple[DoseTime, ...] = ("morning", "later")
 _DAYS_IN_WEEK = dt.timedelta(weeks=1).days
+# The ``labs due`` status with no date and no rule to cite.
+NO_TEST = "no-test-recorded"
 
 # What fills a section that lacks its data (``StatusResult.missing``), one line each.
 HINT_PROFILE = "Needs a profile: imuran profile init creates one"
@@ -443,7 +445,7 @@ def build_status(
         cited.append(source)
     if adl is not None:
         cited.append(adl.source)
-    if inputs.labs_due is not None:
+    if inputs.labs_due is not None and inputs.labs_due.status != NO_TEST:
         cited.append(inputs.labs_due.source)
     cited.extend(flag.source for flag in inputs.latest_flags)
     if pregnancy is not None:
