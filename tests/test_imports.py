@@ -34,7 +34,12 @@ JSON_COMMANDS = [
     ["profile", "set", "weight", "70", "--json"],
     ["profile", "unset", "weight", "--json"],
     ["profile", "init", "--weight", "70", "--json"],
+    ["status", "--json"],
+    ["pregnancy", "--json"],
 ]
+
+# Plain-text answers that print without rich.
+PLAIN_COMMANDS = [["status"], ["pregnancy"], []]
 
 
 def loaded_modules(args: list[str]) -> set[str]:
@@ -61,6 +66,14 @@ def test_json_runs_do_not_import_rich(args: list[str]):
 @pytest.mark.parametrize("args", JSON_COMMANDS, ids=lambda a: " ".join(a[:2]))
 def test_no_command_loads_sqlite(args: list[str]):
     assert "sqlite3" not in loaded_modules(args)
+
+
+@pytest.mark.parametrize("args", PLAIN_COMMANDS, ids=lambda a: " ".join(a) or "(none)")
+def test_plain_answers_import_neither_rich_nor_sqlite(args: list[str]):
+    modules = loaded_modules(args)
+    assert "imuran_cli.cli" in modules
+    assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+    assert "sqlite3" not in modules
 
 
 def test_the_probe_sees_rich_when_a_human_answer_is_printed():

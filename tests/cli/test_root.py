@@ -5,11 +5,12 @@ from __future__ import annotations
 from imuran_cli import __version__
 
 
-def test_no_arguments_prints_help_and_exits_0(cli):
+def test_no_arguments_without_a_profile_welcomes_and_exits_0(cli):
+    # `imuran` alone shows the status when a profile exists (tests/cli/test_status.py).
     result = cli()
     assert result.exit_code == 0
-    assert "Usage: imuran" in result.stdout
-    assert "dose" in result.stdout
+    assert "imuran profile init" in result.stdout
+    assert "imuran --help" in result.stdout
 
 
 def test_version(cli):

@@ -60,10 +60,26 @@ def _pregnancy(rt: Runtime, profile: Profile | None) -> PregnancyResult | None:
 
 
 def _inputs(rt: Runtime, profile: Profile | None) -> StatusInputs:
-    """What status reads from the journal and the other commands."""
+    """What status reads from the journal and the other commands.
+
+    Without a profile there is nothing to read. Without a journal file nothing is opened
+    (and sqlite3 is not imported): there are no records, and the blood-test answer is
+    that of an empty journal.
+    """
     from imuran_cli.core.status import StatusInputs
 
-    return StatusInputs()
+    if profile is None:
+        return StatusInputs()
+    from imuran_cli.core.labs import next_test_due
+    from imuran_cli.knowledge.labs import load_labs
+
+    labs = load_labs()
+    journal = rt.journal_path.exists()
+    last_test = None
+    return StatusInputs(
+        journal=journal,
+        labs_due=next_test_due(profile, last_test, rt.today, labs),
+    )
 
 
 def _text(result: StatusResult, width: int) -> str:

@@ -35,10 +35,12 @@ AlertKind = Literal["blood-test", "lab-result", "medicine", "dose"]
 SEVERITY_ORDER: tuple[Severity, ...] = ("urgent", "caution", "info")
 DOSES_OF_A_DAY: tuple[DoseTime, ...] = ("morning", "later")
 _DAYS_IN_WEEK = dt.timedelta(weeks=1).days
+# The ``labs due`` status with no date and no rule to cite.
+NO_TEST = "no-test-recorded"
 
 # What fills a section that lacks its data (``StatusResult.missing``), one line each.
 HINT_PROFILE = "Needs a profile: imuran profile init creates one"
-HINT_STARTED_ON = "Needs your start date: imuran profile set started-on YYYY-MM-DD"
+HINT_STARTED_ON = "No start date: imuran profile set started-on YYYY-MM-DD"
 HINT_JOURNAL_DOSES = "No journal yet: imuran take records a dose taken"
 HINT_ADL_FIRST = "No MG-ADL score yet: imuran adl add records one"
 HINT_ADL_SECOND = "One MG-ADL score so far: imuran adl add records another"
@@ -67,7 +69,7 @@ class LabsDueView(Protocol):
     @property
     def last_test(self) -> dt.date | None: ...
     @property
-    def rule(self) -> str: ...
+    def rule(self) -> str | None: ...
     @property
     def due_from(self) -> dt.date | None: ...
     @property
@@ -443,7 +445,7 @@ def build_status(
         cited.append(source)
     if adl is not None:
         cited.append(adl.source)
-    if inputs.labs_due is not None:
+    if inputs.labs_due is not None and inputs.labs_due.status != NO_TEST:
         cited.append(inputs.labs_due.source)
     cited.extend(flag.source for flag in inputs.latest_flags)
     if pregnancy is not None:

@@ -7,6 +7,7 @@ and marks (``✓ taken``, ``– skipped``, ``○ due``, ``URGENT``), never colou
 from __future__ import annotations
 
 from imuran_cli.core.status import (
+    NO_TEST,
     AdlChange,
     DoseLine,
     Improvement,
@@ -130,7 +131,7 @@ def _improvement(improvement: Improvement, missing: dict[str, str], width: int) 
 def labs_due_sentence(due: LabsDueView) -> str:
     """The answer of ``labs due`` in one sentence."""
     status = due.status
-    if status == "no-test-recorded":
+    if status == NO_TEST:
         return "No blood test recorded yet: imuran labs add records one."
     if status == "not-on-treatment":
         return "No further blood tests due: treatment stopped."
@@ -153,7 +154,10 @@ def _blood_tests(result: StatusResult, width: int) -> list[str]:
         hint = result.missing.get("blood_tests", "No blood test data.")
         return paragraph(hint, width, indent=INDENT)
     due = result.blood_tests
-    lines = paragraph(cite(labs_due_sentence(due), [due.source]), width, indent=INDENT)
+    sentence = labs_due_sentence(due)
+    # A date or a rule is cited; "no test recorded yet" states no rule.
+    text = sentence if due.status == NO_TEST else cite(sentence, [due.source])
+    lines = paragraph(text, width, indent=INDENT)
     for flag in result.lab_flags:
         text = f"{flag.severity.upper()}: {flag.message}"
         lines += paragraph(cite(text, [flag.source]), width, indent=INDENT)
