@@ -40,6 +40,8 @@ COMMANDS: dict[str, LazyCommand] = {
     "missed": LazyCommand("imuran_cli.cli.missed", "missed"),
     "side-effects": LazyCommand("imuran_cli.cli.side_effects", "side_effects"),
     "symptoms": LazyCommand("imuran_cli.cli.side_effects", "side_effects", hidden=True),
+    "check": LazyCommand("imuran_cli.cli.check", "check"),
+    "meds": LazyCommand("imuran_cli.cli.meds", "meds_app"),
     "travel": LazyCommand("imuran_cli.cli.travel", "travel"),
     "sources": LazyCommand("imuran_cli.cli.sources", "sources"),
     "profile": LazyCommand("imuran_cli.cli.profile", "profile_app"),
