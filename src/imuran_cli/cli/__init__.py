@@ -41,6 +41,8 @@ COMMANDS: dict[str, LazyCommand] = {
     "missed": LazyCommand("imuran_cli.cli.missed", "missed"),
     "side-effects": LazyCommand("imuran_cli.cli.side_effects", "side_effects"),
     "symptoms": LazyCommand("imuran_cli.cli.side_effects", "side_effects", hidden=True),
+    "check": LazyCommand("imuran_cli.cli.check", "check"),
+    "meds": LazyCommand("imuran_cli.cli.meds", "meds_app"),
     "travel": LazyCommand("imuran_cli.cli.travel", "travel"),
     "pregnancy": LazyCommand("imuran_cli.cli.pregnancy", "pregnancy"),
     "sources": LazyCommand("imuran_cli.cli.sources", "sources"),
