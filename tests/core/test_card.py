@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from imuran_cli.core.card import Card, Finding, build_card
+from imuran_cli.core.card import Card, CardMedicine, Finding, build_card
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import Profile, parse_profile
 from imuran_cli.knowledge.dosing import load_dosing
@@ -24,13 +24,13 @@ def profile(prescription: dict[str, Any], **extra: Any) -> Profile:
     return parse_profile({"prescription": prescription, **extra}, LIMITS, TODAY)
 
 
-def card(prof: Profile | None, findings: dict[str, tuple[Finding, ...]] | None = None) -> Card:
+def card(prof: Profile | None, checks: dict[str, CardMedicine] | None = None) -> Card:
     return build_card(
         profile=prof,
         limits=LIMITS,
         max_mg_per_kg=load_dosing().typical.max_mg_per_kg,
         texts=TEXTS,
-        findings=findings,
+        checks=checks,
     )
 
 
@@ -97,11 +97,11 @@ def test_medicines_as_typed_with_their_findings():
     finding = Finding("mg-caution", "fluoroquinolones", "urgent", "Can worsen MG.", "MGFA")
     result = card(
         profile({"daily_mg": 100}, medications=["Lisinopril 10 mg", "Cipro"]),
-        findings={"Cipro": (finding,)},
+        checks={"Cipro": CardMedicine("Cipro", (finding,), known=True)},
     )
-    assert [(m.name, m.findings) for m in result.medicines] == [
-        ("Lisinopril 10 mg", ()),
-        ("Cipro", (finding,)),
+    assert [(m.name, m.findings, m.known) for m in result.medicines] == [
+        ("Lisinopril 10 mg", (), None),
+        ("Cipro", (finding,), True),
     ]
     assert "MGFA" in result.sources
 

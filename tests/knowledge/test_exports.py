@@ -54,3 +54,21 @@ def test_the_card_names_three_classes_and_a_dose_placeholder():
     card = load_exports().card
     assert len(card.worsen_mg.classes) == 3
     assert "{dose}" in card.azathioprine.text
+
+
+def test_the_classes_named_on_the_card_are_mg_warnings_of_imuran_check():
+    """Each class on the card, through its example, is an MG warning of `imuran check`."""
+    import datetime as dt
+    import re
+
+    from imuran_cli.core.medicines import LiveVaccineDates, MedicineIndex, check_medicine
+    from imuran_cli.knowledge.medicines import load_medicines
+
+    medicines = load_medicines()
+    index = MedicineIndex(medicines)
+    for named in load_exports().card.worsen_mg.classes:
+        group, example = re.fullmatch(r"(\w+) \(e\.g\. (\w+)\)", named).groups()  # type: ignore[union-attr]
+        check = check_medicine(
+            example, medicines, index, LiveVaccineDates(today=dt.date(2026, 1, 1))
+        )
+        assert (group, "mg-caution") in {(f.group, f.kind) for f in check.findings}, named

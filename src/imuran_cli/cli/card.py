@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from imuran_cli.cli.export_output import OutputOpt, max_mg_per_kg_for, write_export
 from imuran_cli.cli.runtime import command_session
-
-if TYPE_CHECKING:
-    from imuran_cli.core.card import Finding
-    from imuran_cli.core.profile import Profile
 
 
 class CardFormat(StrEnum):
@@ -44,6 +40,7 @@ def card(
         imuran card --format html --output card.html
     """
     with command_session(ctx) as rt:
+        from imuran_cli.cli.export_inputs import medicine_checks
         from imuran_cli.core.card import build_card
         from imuran_cli.knowledge.exports import load_exports
 
@@ -53,7 +50,7 @@ def card(
             limits=rt.limits(),
             max_mg_per_kg=max_mg_per_kg_for(profile),
             texts=load_exports().card,
-            findings=_findings(profile),
+            checks=medicine_checks(rt, profile),
         )
         if output_format is CardFormat.html:
             from imuran_cli.render.card import render_card_html
@@ -69,8 +66,3 @@ def card(
 
             text = render_card_text(result, output_width())
         write_export(text.encode("utf-8"), output, "the card")
-
-
-def _findings(profile: Profile | None) -> dict[str, tuple[Finding, ...]] | None:
-    """What ``imuran check`` finds for each medicine of the profile."""
-    return None

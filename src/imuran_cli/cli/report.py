@@ -102,4 +102,6 @@ def _inputs(rt: Runtime, profile: Profile | None, since: dt.date) -> ReportInput
         from imuran_cli.knowledge.status import load_status
 
         status = build_status(rt.now, profile, load_status(), status_inputs(rt, profile), None)
-    return ReportInputs(status=status)
+    from imuran_cli.cli.export_inputs import medicine_checks
+
+    return ReportInputs(status=status, medicines=medicine_checks(rt, profile))

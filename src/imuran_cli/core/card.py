@@ -9,6 +9,7 @@ profile.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from imuran_cli.core.errors import InputError
@@ -34,10 +35,16 @@ class Finding:
 
 @dataclass(frozen=True)
 class CardMedicine:
-    """A medicine of the profile, as the person wrote it, with its ``check`` findings."""
+    """A medicine of the profile, as the person wrote it, with what ``check`` says of it.
+
+    ``known`` is None when it was not checked; ``note`` is what ``check`` says when it has
+    no finding (an unknown name, or nothing listed).
+    """
 
     name: str
     findings: tuple[Finding, ...]
+    known: bool | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,14 @@ def dose_text(profile: Profile, limits: Limits, max_mg_per_kg: float) -> tuple[s
     return f"{format_number(daily)} mg a day ({times})", daily
 
 
+def checked_medicines(
+    profile: Profile, checks: Mapping[str, CardMedicine] | None
+) -> tuple[CardMedicine, ...]:
+    """The profile's medicines in order, each with its check (unchecked when none is given)."""
+    found = checks or {}
+    return tuple(found.get(name, CardMedicine(name, ())) for name in profile.medications)
+
+
 def _genotype(value: Genotype) -> str | None:
     return None if value == _UNKNOWN else value.replace("-", " ")
 
@@ -98,9 +113,9 @@ def build_card(
     limits: Limits,
     max_mg_per_kg: float,
     texts: CardTexts,
-    findings: dict[str, tuple[Finding, ...]] | None = None,
+    checks: Mapping[str, CardMedicine] | None = None,
 ) -> Card:
-    """The card for ``profile``; ``findings`` maps each medicine of the profile to its findings."""
+    """The card for ``profile``; ``checks`` holds what ``check`` says of each of its medicines."""
     if profile is None:
         raise InputError(
             "there is no profile, so the card would not know your dose",
@@ -128,8 +143,7 @@ def build_card(
         "live_vaccines": Line(texts.live_vaccines.text, texts.live_vaccines.sources),
         "anaesthesia": Line(texts.anaesthesia.text, texts.anaesthesia.sources),
     }
-    found = findings or {}
-    medicines = tuple(CardMedicine(name, found.get(name, ())) for name in profile.medications)
+    medicines = checked_medicines(profile, checks)
     sources = [
         source for line in (lines["mg"], azathioprine, *lines.values()) for source in line.sources
     ]

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from imuran_cli.core.card import CardMedicine, Finding, dose_text
+from imuran_cli.core.card import CardMedicine, checked_medicines, dose_text
 from imuran_cli.core.dates import add_months
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.labs import LabChart, LabTest, TestView, TrendFlag, chart, list_tests
@@ -77,7 +77,7 @@ class ReportInputs:
     adl_source: str | None = None
     lab_tests: tuple[LabTest, ...] = ()
     lab_limits: Mapping[str, float] = field(default_factory=dict)
-    findings: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
+    medicines: Mapping[str, CardMedicine] = field(default_factory=dict)
     status: StatusResult | None = None
 
 
@@ -188,9 +188,7 @@ def _summary(
         treatment_month=status.treatment.month if status is not None else None,
         tpmt=profile.genetics.tpmt,
         nudt15=profile.genetics.nudt15,
-        medicines=tuple(
-            CardMedicine(name, tuple(inputs.findings.get(name, ()))) for name in profile.medications
-        ),
+        medicines=checked_medicines(profile, inputs.medicines),
     )
 
 

@@ -23,7 +23,7 @@ _KIND_WORDS = {
 }
 
 
-def _ranked(findings: tuple[Finding, ...]) -> list[Finding]:
+def ranked(findings: tuple[Finding, ...]) -> list[Finding]:
     return sorted(findings, key=lambda f: _SEVERITY_ORDER.get(f.severity, len(_SEVERITY_ORDER)))
 
 
@@ -33,7 +33,7 @@ def medicine_label(medicine: CardMedicine) -> str:
     Information-only findings (such as corticosteroids, which treat MG) are not shown on
     the card: it has room only for what a clinician must ask about.
     """
-    shown = [f for f in _ranked(medicine.findings) if f.severity != "info"]
+    shown = [f for f in ranked(medicine.findings) if f.severity != "info"]
     if not shown:
         return medicine.name
     words = list(dict.fromkeys(_KIND_WORDS.get(f.kind, f.group) for f in shown))

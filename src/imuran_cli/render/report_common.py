@@ -10,7 +10,7 @@ from imuran_cli.core.labs import Flag, TestView
 from imuran_cli.core.report import AdlRecord, MonthAdherence, Report, TimelineEntry
 from imuran_cli.core.units import format_number
 from imuran_cli.knowledge.labs import Labs
-from imuran_cli.render.card import medicine_label
+from imuran_cli.render.card import ranked
 from imuran_cli.render.common import NEUROLOGIST_FIRST, sources_line
 
 TITLE = "Myasthenia gravis on azathioprine (Imuran): treatment report"
@@ -82,10 +82,15 @@ def medicine_rows(medicines: Iterable[CardMedicine]) -> list[tuple[str, str]]:
     """(medicine as written, what ``imuran check`` says), most severe finding first."""
     rows = []
     for medicine in medicines:
-        label = medicine_label(medicine)
-        found = label[len(medicine.name) :].strip(" ()") or "no interaction or MG warning listed"
-        if not medicine.findings:
-            found = "not checked"
+        if medicine.findings:
+            found = "; ".join(
+                f"{finding.severity.upper()}: {finding.message} (source: {finding.source})"
+                for finding in ranked(medicine.findings)
+            )
+        elif medicine.note:
+            found = medicine.note
+        else:
+            found = "not checked" if medicine.known is None else "no warning listed"
         rows.append((medicine.name, found))
     return rows
 
