@@ -168,8 +168,11 @@ class _Pipe:
         self._log.close()
 
 
-def load_page(page: Path, *, width: int = 900, height: int = 1200) -> PageLoad:
-    """Open ``page`` in headless Chromium; return what it did and a full-page screenshot."""
+def load_page(
+    page: Path, *, width: int = 900, height: int = 1200, full_page: bool = True
+) -> PageLoad:
+    """Open ``page`` in headless Chromium; return what it did and a screenshot (of the whole
+    page, or of the first ``height`` pixels)."""
     browser = find_chromium()
     if browser is None:
         raise RuntimeError("chromium is not installed")
@@ -199,12 +202,12 @@ def load_page(page: Path, *, width: int = 900, height: int = 1200) -> PageLoad:
                 "Page.captureScreenshot",
                 {
                     "format": "png",
-                    "captureBeyondViewport": True,
+                    "captureBeyondViewport": full_page,
                     "clip": {
                         "x": 0,
                         "y": 0,
                         "width": max(size["width"], width),
-                        "height": size["height"],
+                        "height": size["height"] if full_page else height,
                         "scale": 1,
                     },
                 },
@@ -278,3 +281,21 @@ def pdf_info(pdf: Path) -> PdfInfo:
 def with_paper(html: str, paper: str) -> str:
     """The page with ``@page { size: <paper> }`` added, as a printer set to that paper would."""
     return html.replace("</style>", f"@page {{ size: {paper}; }}\n</style>", 1)
+
+
+def main() -> None:
+    """Write docs/report.png: the top of the report of ``tests/report_fixture.py``."""
+    from imuran_cli.render.report_html import render_report_html
+    from tests import report_fixture as fx
+
+    root = Path(__file__).parent.parent
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "report.html"
+        page.write_text(render_report_html(fx.full_report(), fx.LABS), encoding="utf-8")
+        load = load_page(page, width=820, height=1900, full_page=False)
+    assert not load.errors and not load.other_requests
+    (root / "docs" / "report.png").write_bytes(load.screenshot)
+
+
+if __name__ == "__main__":
+    main()

@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, cast
 
+from imuran_cli.core.card import CardMedicine, from_check
 from imuran_cli.core.labs import LabTest, next_test_due
+from imuran_cli.core.medicines import LiveVaccineDates, MedicineIndex, check_medicine
 from imuran_cli.core.profile import Profile, parse_profile
 from imuran_cli.core.report import (
     AdlRecord,
@@ -24,6 +26,7 @@ from imuran_cli.core.status import StatusInputs, build_status
 from imuran_cli.knowledge.dosing import load_dosing
 from imuran_cli.knowledge.labs import Labs, load_labs
 from imuran_cli.knowledge.limits import load_limits
+from imuran_cli.knowledge.medicines import load_medicines
 from imuran_cli.knowledge.status import load_status
 
 NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC)
@@ -159,7 +162,19 @@ def inputs(prof: Profile) -> ReportInputs:
         adl_source="LEAFLET",
         lab_tests=LAB_TESTS,
         status=status,
+        medicines=medicine_checks(prof),
     )
+
+
+def medicine_checks(prof: Profile) -> dict[str, CardMedicine]:
+    """What ``imuran check`` says of the profile's medicines (as the command reads it)."""
+    medicines = load_medicines()
+    index = MedicineIndex(medicines)
+    dates = LiveVaccineDates(today=NOW.date())
+    return {
+        name: from_check(name, check_medicine(name, medicines, index, dates))
+        for name in prof.medications
+    }
 
 
 def full_report(profile_key: str = "/home/alex/.config/imuran/profile.toml") -> Report:

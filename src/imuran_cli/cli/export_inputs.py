@@ -20,7 +20,7 @@ def medicine_checks(rt: Runtime, profile: Profile | None) -> dict[str, CardMedic
     """What ``imuran check`` says of each medicine of the profile."""
     if profile is None or not profile.medications:
         return {}
-    from imuran_cli.core.card import CardMedicine, Finding
+    from imuran_cli.core.card import from_check
     from imuran_cli.core.medicines import LiveVaccineDates, MedicineIndex, check_medicine
     from imuran_cli.knowledge.medicines import load_medicines
 
@@ -29,13 +29,5 @@ def medicine_checks(rt: Runtime, profile: Profile | None) -> dict[str, CardMedic
     dates = LiveVaccineDates(stopped_on=profile.prescription.stopped_on, today=rt.today)
     checks: dict[str, CardMedicine] = {}
     for name in profile.medications:
-        check = check_medicine(name, medicines, index, dates)
-        checks[name] = CardMedicine(
-            name=name,
-            findings=tuple(
-                Finding(f.kind, f.group, f.severity, f.message, f.source) for f in check.findings
-            ),
-            known=check.known,
-            note=check.note,
-        )
+        checks[name] = from_check(name, check_medicine(name, medicines, index, dates))
     return checks

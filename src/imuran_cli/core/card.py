@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from imuran_cli.core.errors import InputError
+from imuran_cli.core.medicines import MedicineCheck
 from imuran_cli.core.profile import Genotype, Profile
 from imuran_cli.core.regimen import profile_step_mg, split_doses, usual_daily_mg
 from imuran_cli.core.units import format_number
@@ -93,6 +94,18 @@ def dose_text(profile: Profile, limits: Limits, max_mg_per_kg: float) -> tuple[s
         for part in parts
     )
     return f"{format_number(daily)} mg a day ({times})", daily
+
+
+def from_check(name: str, check: MedicineCheck) -> CardMedicine:
+    """A medicine of the profile with the answer of ``imuran check`` for it."""
+    return CardMedicine(
+        name=name,
+        findings=tuple(
+            Finding(f.kind, f.group, f.severity, f.message, f.source) for f in check.findings
+        ),
+        known=check.known,
+        note=check.note,
+    )
 
 
 def checked_medicines(

@@ -58,8 +58,6 @@ def last_line(report: Report) -> str:
 def summary_rows(report: Report) -> list[tuple[str, str]]:
     summary = report.summary
     rows: list[tuple[str, str]] = []
-    if summary.name:
-        rows.append(("Name", summary.name))
     rows.append(("Daily dose", summary.dose or "not in the profile"))
     rows.append(("Schedule", _SCHEDULES.get(summary.schedule, summary.schedule)))
     split = "may be halved" if summary.tablets_split else "not split"

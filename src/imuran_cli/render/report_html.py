@@ -58,8 +58,8 @@ table.facts th { width: 32%; }
 ul.flags { padding-left: 5mm; margin: 0 0 3mm; }
 ul.flags li { margin-bottom: 1mm; }
 .charts { display: flex; flex-wrap: wrap; gap: 3mm 6mm; }
-figure { margin: 0; width: 84mm; }
-figure.wide { width: 120mm; }
+figure { margin: 0; width: calc(50% - 3mm); }
+figure.wide { width: 70%; }
 figcaption { font-size: 9.5pt; font-weight: bold; margin-bottom: 1mm; }
 .sr-only {
   position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;

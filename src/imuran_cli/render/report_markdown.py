@@ -26,7 +26,10 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
 
 def render_report_markdown(report: Report, labs: Labs) -> str:
     titles = common.SECTION_TITLES
-    out = [f"# {common.TITLE}", "", f"Period: {common.period(report)}", ""]
+    out = [f"# {common.TITLE}", ""]
+    if report.summary.name:
+        out += [f"**{_cell(report.summary.name)}**", ""]
+    out += [f"Period: {common.period(report)}", ""]
 
     out += [f"## {titles['summary']}", ""]
     out += table(["", ""], common.summary_rows(report))
