@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from imuran_cli.core.errors import InputError
-from imuran_cli.core.medicines import MedicineCheck
 from imuran_cli.core.profile import Genotype, Profile
 from imuran_cli.core.regimen import profile_step_mg, split_doses, usual_daily_mg
 from imuran_cli.core.units import format_number
 from imuran_cli.knowledge.exports import CardTexts
 from imuran_cli.knowledge.limits import Limits
+
+if TYPE_CHECKING:
+    from imuran_cli.core.medicines import MedicineCheck
 
 _UNKNOWN: Genotype = "unknown"
 

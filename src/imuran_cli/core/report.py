@@ -14,15 +14,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from imuran_cli.core.card import CardMedicine, checked_medicines, dose_text
 from imuran_cli.core.dates import add_months
 from imuran_cli.core.errors import InputError
-from imuran_cli.core.labs import LabChart, LabTest, TestView, TrendFlag, chart, list_tests
 from imuran_cli.core.profile import Profile
-from imuran_cli.core.status import AdlChange, AdlInput, AdlScore, StatusResult, adl_change
-from imuran_cli.knowledge.labs import Labs
 from imuran_cli.knowledge.limits import Limits
+
+if TYPE_CHECKING:
+    # Imported where used: a report without blood tests or scores does without them.
+    from imuran_cli.core.labs import LabChart, LabTest, TestView, TrendFlag
+    from imuran_cli.core.status import AdlChange, StatusResult
+    from imuran_cli.knowledge.labs import Labs
 
 SECTIONS = ("summary", "timeline", "adherence", "adl", "blood_tests")
 
@@ -223,6 +227,8 @@ def _timeline(profile: Profile, status: StatusResult | None) -> tuple[TimelineEn
 def _adl_change(records: Sequence[AdlRecord], inputs: ReportInputs) -> AdlChange | None:
     if len(records) < 2 or inputs.adl_meaningful_points is None or inputs.adl_source is None:
         return None
+    from imuran_cli.core.status import AdlInput, AdlScore, adl_change
+
     first, latest = records[0], records[-1]
     return adl_change(
         AdlInput(
@@ -233,6 +239,25 @@ def _adl_change(records: Sequence[AdlRecord], inputs: ReportInputs) -> AdlChange
             source=inputs.adl_source,
         )
     )
+
+
+def _blood_tests(
+    inputs: ReportInputs, labs: Labs, since: dt.date, until: dt.date
+) -> tuple[tuple[TestView, ...], tuple[TrendFlag, ...], tuple[LabChart, ...]]:
+    """The tests of the period (``labs list``), the trends ending in it, a chart per test."""
+    if not any(_in(test.date, since, until) for test in inputs.lab_tests):
+        return (), (), ()
+    from imuran_cli.core.labs import chart, list_tests
+
+    in_range = [test for test in inputs.lab_tests if _in(test.date, since, until)]
+    listed = list_tests(inputs.lab_tests, inputs.lab_limits, labs)
+    views = tuple(
+        sorted((v for v in listed.tests if _in(v.date, since, until)), key=lambda v: v.date)
+    )
+    trends = tuple(t for t in listed.trends if _in(t.dates[-1], since, until))
+    tested = [info.name for info in labs.tests if any(info.name in t.values for t in in_range)]
+    charts = tuple(chart(name, in_range, inputs.lab_limits, labs) for name in tested)
+    return views, trends, charts
 
 
 def build_report(
@@ -278,14 +303,7 @@ def build_report(
     adl = tuple(sorted((r for r in inputs.adl if _in(r.date, since, until)), key=lambda r: r.date))
     change = _adl_change(adl, inputs)
 
-    in_range = [test for test in inputs.lab_tests if _in(test.date, since, until)]
-    listed = list_tests(inputs.lab_tests, inputs.lab_limits, labs)
-    lab_views = tuple(
-        sorted((v for v in listed.tests if _in(v.date, since, until)), key=lambda v: v.date)
-    )
-    trends = tuple(t for t in listed.trends if _in(t.dates[-1], since, until))
-    tested = [info.name for info in labs.tests if any(info.name in t.values for t in in_range)]
-    charts = tuple(chart(name, in_range, inputs.lab_limits, labs) for name in tested)
+    lab_views, trends, charts = _blood_tests(inputs, labs, since, until)
 
     status = inputs.status
     missing: dict[str, str] = {}

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from imuran_cli import __version__
 from imuran_cli.core.card import CardMedicine
-from imuran_cli.core.labs import Flag, TestView
 from imuran_cli.core.report import AdlRecord, MonthAdherence, Report, TimelineEntry
 from imuran_cli.core.units import format_number
-from imuran_cli.knowledge.labs import Labs
 from imuran_cli.render.card import ranked
 from imuran_cli.render.common import NEUROLOGIST_FIRST, sources_line
+
+if TYPE_CHECKING:
+    from imuran_cli.core.labs import Flag, TestView
+    from imuran_cli.knowledge.labs import Labs
 
 TITLE = "Myasthenia gravis on azathioprine (Imuran): treatment report"
 NOT_ADVICE = "This report is not medical advice."

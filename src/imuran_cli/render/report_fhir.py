@@ -18,15 +18,17 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from imuran_cli import __version__
-from imuran_cli.core.labs import Flag
 from imuran_cli.core.report import Report
-from imuran_cli.knowledge.exports import FhirCodes
-from imuran_cli.knowledge.labs import Labs
 from imuran_cli.render import report_common as common
 from imuran_cli.render.card import medicine_label
+
+if TYPE_CHECKING:
+    from imuran_cli.core.labs import Flag
+    from imuran_cli.knowledge.exports import FhirCodes
+    from imuran_cli.knowledge.labs import Labs
 
 _NAMESPACE = uuid.UUID("6f1d2b8e-5a0c-4c55-9a51-3f0e7f4a2c10")
 _INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"

@@ -8,14 +8,17 @@ description, followed by a table of the same values for screen readers.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from imuran_cli.core.labs import LabChart
 from imuran_cli.core.report import Report
 from imuran_cli.core.units import format_number
-from imuran_cli.knowledge.labs import Labs
 from imuran_cli.render import report_common as common
 from imuran_cli.render.html_page import document, esc
 from imuran_cli.render.svg_chart import CHART_CSS, Limit, Point, line_chart
+
+if TYPE_CHECKING:
+    from imuran_cli.core.labs import LabChart
+    from imuran_cli.knowledge.labs import Labs
 
 ADL_MAX = 24
 ADL_TICKS = (0, 6, 12, 18, 24)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from imuran_cli.core.report import Report
-from imuran_cli.knowledge.labs import Labs
 from imuran_cli.render import report_common as common
+
+if TYPE_CHECKING:
+    from imuran_cli.knowledge.labs import Labs
 
 
 def _cell(text: str) -> str:
