@@ -101,3 +101,9 @@ def test_html_is_two_card_sized_sides():
     collector = read(page)
     assert collector.tags.count("section") == 2
     assert "MEDICAL ALERT: MYASTHENIA GRAVIS" in "".join(collector.text)
+
+
+def test_nothing_on_the_card_is_hidden_when_it_is_long():
+    page = render_card_html(card(medications=[f"medicine number {n}" for n in range(30)]))
+    assert "overflow: hidden" not in page
+    assert "medicine number 29" in page

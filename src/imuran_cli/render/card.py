@@ -147,9 +147,10 @@ body {
 }
 .side {
   width: calc(85.6 * var(--u));
-  height: calc(54 * var(--u));
+  /* At least a card's height; a longer side (many medicines) runs onto another page
+     rather than hiding what does not fit. */
+  min-height: calc(54 * var(--u));
   padding: calc(2.4 * var(--u)) calc(3 * var(--u));
-  overflow: hidden;
   background: #fff;
   border: calc(0.25 * var(--u)) dashed #777;
   font-size: calc(2.25 * var(--u));
