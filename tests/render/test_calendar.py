@@ -149,3 +149,41 @@ def test_the_blood_test_is_an_all_day_event_with_an_alarm_two_days_before(due, f
     calendar = parse(data)
     found = recurring_ical_events.of(calendar).between(first, end)
     assert any(str(event["SUMMARY"]) == summary for event in found)
+
+
+# ---------------------------------------------------------------- a second parser: vobject
+
+
+def test_vobject_reads_the_same_events_and_expands_them_alike():
+    """vobject (a parser independent of icalendar) reads every event, and its own RRULE
+    expansion (dateutil) gives the same occurrences as recurring-ical-events."""
+    import vobject
+
+    due = BloodTestDue(dt.date(2026, 12, 20), dt.date(2027, 1, 3), overdue=False)
+    data = ics({"daily_mg": 150, "schedule": "split"}, blood_test=due)
+    calendar = vobject.readOne(data.decode("utf-8"))
+    events = calendar.contents["vevent"]
+    assert len(events) == 3
+    doses, tests = events[:2], events[2:]
+    starts: list[dt.datetime] = []
+    for event in doses:
+        start = event.dtstart.value
+        assert isinstance(start, dt.datetime) and start.tzinfo is None  # floating
+        assert event.summary.value == "Azathioprine 75 mg (1½ tablets)"
+        assert event.valarm.action.value == "DISPLAY"
+        assert event.valarm.trigger.value == dt.timedelta(0)
+        starts += list(event.getrruleset())
+    expected = [
+        event["DTSTART"].dt
+        for event in recurring_ical_events.of(parse(data)).between(
+            dt.datetime(2026, 1, 1), dt.datetime(2028, 1, 1)
+        )
+        if isinstance(event["DTSTART"].dt, dt.datetime)
+    ]
+    assert sorted(starts) == sorted(expected)
+    assert len(starts) == 2 * 92
+    (test,) = tests
+    assert test.dtstart.value == dt.date(2026, 12, 20)
+    assert test.dtend.value == dt.date(2027, 1, 4)
+    assert test.valarm.trigger.value == -dt.timedelta(days=2)
+    assert len({event.uid.value for event in events}) == 3
