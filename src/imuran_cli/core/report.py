@@ -225,7 +225,8 @@ def _timeline(profile: Profile, status: StatusResult | None) -> tuple[TimelineEn
 
 
 def _adl_change(records: Sequence[AdlRecord], inputs: ReportInputs) -> AdlChange | None:
-    if len(records) < 2 or inputs.adl_meaningful_points is None or inputs.adl_source is None:
+    # One score has no change (status's rule: the first and the latest share their day).
+    if not records or inputs.adl_meaningful_points is None or inputs.adl_source is None:
         return None
     from imuran_cli.core.status import AdlInput, AdlScore, adl_change
 
