@@ -41,6 +41,7 @@ COMMANDS: dict[str, LazyCommand] = {
     "side-effects": LazyCommand("imuran_cli.cli.side_effects", "side_effects"),
     "symptoms": LazyCommand("imuran_cli.cli.side_effects", "side_effects", hidden=True),
     "travel": LazyCommand("imuran_cli.cli.travel", "travel"),
+    "labs": LazyCommand("imuran_cli.cli.labs", "labs_app"),
     "sources": LazyCommand("imuran_cli.cli.sources", "sources"),
     "profile": LazyCommand("imuran_cli.cli.profile", "profile_app"),
 }

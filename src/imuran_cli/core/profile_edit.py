@@ -103,6 +103,7 @@ def spec_of(key: str) -> KeySpec:
     """The spec of a one-word key or of a ``lab-limit NAME`` key."""
     return KEYS[key] if key in KEYS else LAB_LIMIT_KEYS[key]
 
+
 _YES = ("yes", "y", "true", "on")
 _NO = ("no", "n", "false", "off")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
