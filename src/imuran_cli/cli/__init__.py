@@ -45,6 +45,7 @@ COMMANDS: dict[str, LazyCommand] = {
     "meds": LazyCommand("imuran_cli.cli.meds", "meds_app"),
     "travel": LazyCommand("imuran_cli.cli.travel", "travel"),
     "pregnancy": LazyCommand("imuran_cli.cli.pregnancy", "pregnancy"),
+    "labs": LazyCommand("imuran_cli.cli.labs", "labs_app"),
     "sources": LazyCommand("imuran_cli.cli.sources", "sources"),
     "calendar": LazyCommand("imuran_cli.cli.calendar", "calendar"),
     "card": LazyCommand("imuran_cli.cli.card", "card"),
