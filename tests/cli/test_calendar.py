@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import stat
 from pathlib import Path
+from typing import Any
 
 import icalendar
 import pytest
 
 from tests.conftest import run_subprocess
-from tests.golden.golden import PROFILE, check_golden, normalise_uids
+from tests.golden.golden import PROFILE, check_golden, normalise_uids, seed_journal
 
 
 def test_golden_calendar(cli, write_profile):
     write_profile(PROFILE)
+    seed_journal(cli)
     result = cli("calendar")
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
@@ -83,3 +85,21 @@ def test_real_process_writes_crlf_ical_without_traceback(write_profile):
     assert result.returncode == 0
     assert "Traceback" not in result.stderr
     assert result.stdout.startswith("BEGIN:VCALENDAR")
+
+
+def test_the_next_blood_test_comes_from_labs_due(cli, write_profile):
+    write_profile(PROFILE)
+    seed_journal(cli)
+    data = cli("calendar").stdout.encode("utf-8")
+    events: list[Any] = list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
+    test = events[-1]
+    assert str(test["SUMMARY"]) == "Blood test due (azathioprine)"
+    # labs due: the last test 2026-10-14 + 4 to 6 weeks (the leaflet's rule)
+    assert test["DTSTART"].dt.isoformat() == "2026-11-11"
+    assert test["DTEND"].dt.isoformat() == "2026-11-26"
+
+
+def test_no_blood_test_event_without_a_recorded_test(cli, write_profile):
+    write_profile(PROFILE)
+    data = cli("calendar").stdout.encode("utf-8")
+    assert len(list(icalendar.Calendar.from_ical(data).walk("VEVENT"))) == 2

@@ -16,7 +16,7 @@ from imuran_cli.render.report_html import render_report_html
 from imuran_cli.render.report_markdown import render_report_markdown
 from tests import report_fixture as fx
 from tests.conftest import run_subprocess
-from tests.golden.golden import PROFILE, check_golden
+from tests.golden.golden import PROFILE, check_golden, seed_journal
 from tests.html_check import assert_self_contained
 
 FORMATS = [("html", "report.html"), ("markdown", "report.md"), ("fhir", "report.json")]
@@ -25,6 +25,7 @@ FORMATS = [("html", "report.html"), ("markdown", "report.md"), ("fhir", "report.
 @pytest.mark.parametrize(("fmt", "golden"), FORMATS)
 def test_golden_report(cli, write_profile, fmt, golden):
     write_profile(PROFILE)
+    seed_journal(cli)
     result = cli("report", "--format", fmt)
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from imuran_cli.cli.export_output import OutputOpt, max_mg_per_kg_for, write_export
 from imuran_cli.cli.runtime import command_session
-
-if TYPE_CHECKING:
-    from imuran_cli.cli.runtime import Runtime
-    from imuran_cli.core.calendar import BloodTestDue
-    from imuran_cli.core.profile import Profile
 
 
 def calendar(
@@ -40,6 +35,7 @@ def calendar(
         imuran calendar --months 6 > imuran.ics
     """
     with command_session(ctx) as rt:
+        from imuran_cli.cli.export_inputs import blood_test_due, lab_tests
         from imuran_cli.core.calendar import plan_calendar
         from imuran_cli.knowledge.exports import load_exports
         from imuran_cli.render.calendar import render_calendar
@@ -53,11 +49,6 @@ def calendar(
             months=months,
             today=rt.today,
             profile_key=str(rt.profile_path),
-            blood_test=_next_blood_test(rt, profile),
+            blood_test=blood_test_due(rt, profile, lab_tests(rt)) if profile else None,
         )
         write_export(render_calendar(plan, rt.now), output, "the calendar")
-
-
-def _next_blood_test(rt: Runtime, profile: Profile | None) -> BloodTestDue | None:
-    """The next blood test from ``labs due``; None when none is due or none is known."""
-    return None

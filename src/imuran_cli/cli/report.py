@@ -93,15 +93,30 @@ def report(
 
 def _inputs(rt: Runtime, profile: Profile | None, since: dt.date) -> ReportInputs:
     """What the report reads from the journal and the other commands' results."""
+    from imuran_cli.cli.export_inputs import lab_tests, medicine_checks
     from imuran_cli.core.report import ReportInputs
 
-    status = None
-    if profile is not None:
-        from imuran_cli.cli.status import _inputs as status_inputs
-        from imuran_cli.core.status import build_status
-        from imuran_cli.knowledge.status import load_status
+    tests = lab_tests(rt)
+    if profile is None:
+        return ReportInputs(journal=rt.journal_path.exists(), lab_tests=tests)
+    import dataclasses
 
-        status = build_status(rt.now, profile, load_status(), status_inputs(rt, profile), None)
-    from imuran_cli.cli.export_inputs import medicine_checks
+    from imuran_cli.cli.status import _inputs as status_inputs
+    from imuran_cli.core.labs import next_test_due, profile_lab_limits
+    from imuran_cli.core.status import build_status
+    from imuran_cli.knowledge.labs import load_labs
+    from imuran_cli.knowledge.status import load_status
 
-    return ReportInputs(status=status, medicines=medicine_checks(rt, profile))
+    # The status of today, as `imuran status` builds it, with the answer of `labs due`
+    # for the tests this report read.
+    last = max((test.date for test in tests), default=None)
+    due = next_test_due(profile, last, rt.today, load_labs())
+    inputs = dataclasses.replace(status_inputs(rt, profile), labs_due=due)
+    status = build_status(rt.now, profile, load_status(), inputs, None)
+    return ReportInputs(
+        journal=rt.journal_path.exists(),
+        lab_tests=tests,
+        lab_limits=dict(profile_lab_limits(profile)),
+        status=status,
+        medicines=medicine_checks(rt, profile),
+    )
