@@ -23,6 +23,7 @@ from imuran_cli.core.report import (
     month_windows,
 )
 from imuran_cli.core.status import StatusInputs, build_status
+from imuran_cli.knowledge.adl import load_adl
 from imuran_cli.knowledge.dosing import load_dosing
 from imuran_cli.knowledge.labs import Labs, load_labs
 from imuran_cli.knowledge.limits import load_limits
@@ -158,8 +159,8 @@ def inputs(prof: Profile) -> ReportInputs:
         adherence=adherence(),
         doses_taken=doses(),
         adl=ADL,
-        adl_meaningful_points=2,
-        adl_source="LEAFLET",
+        adl_meaningful_points=load_adl().meaningful.points,
+        adl_source=load_adl().meaningful.source,
         lab_tests=LAB_TESTS,
         status=status,
         medicines=medicine_checks(prof),

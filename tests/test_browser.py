@@ -16,7 +16,7 @@ import pytest
 from imuran_cli.render.report_html import page_count, render_report_html
 from tests import report_fixture as fx
 from tests.browser import find_chromium, find_pdfinfo, load_page, pdf_info, print_to_pdf, with_paper
-from tests.golden.golden import PROFILE
+from tests.golden.golden import PROFILE, seed_journal
 
 pytestmark = [
     pytest.mark.browser,
@@ -119,3 +119,19 @@ def test_report_without_journal_data_prints_four_sheets(cli, write_profile, tmp_
     pdf = tmp_path / "report.pdf"
     print_to_pdf(page, pdf)
     assert pdf_info(pdf).pages == 4
+
+
+@needs_pdfinfo
+def test_report_from_the_golden_journal(cli, write_profile, tmp_path: Path):
+    """The report as the command writes it from a real journal: every section filled."""
+    write_profile(PROFILE)
+    seed_journal(cli)
+    page = tmp_path / "report.html"
+    assert cli("report", "--output", str(page)).exit_code == 0
+    check_loads_cleanly(page, "report-journal")
+    for paper in sorted(PAPERS):
+        sized = tmp_path / f"report-{paper}.html"
+        sized.write_text(with_paper(page.read_text(encoding="utf-8"), paper), encoding="utf-8")
+        pdf = tmp_path / f"report-{paper}.pdf"
+        print_to_pdf(sized, pdf)
+        assert pdf_info(pdf).pages == 5, paper

@@ -102,8 +102,69 @@ JOURNAL_COMMANDS: list[list[str]] = [
 ]
 
 
+def _dose_commands() -> list[list[str]]:
+    """Both doses of every day from 2026-11-01 to 2026-11-24, except a few: 11-05 later
+    missing, 11-12 morning skipped, 11-18 missing."""
+    commands: list[list[str]] = []
+    for day in range(1, 25):
+        date = f"2026-11-{day:02d}"
+        for dose in ("morning", "later"):
+            if (day, dose) in {(5, "later"), (18, "morning"), (18, "later")}:
+                continue
+            verb = "skip" if (day, dose) == (12, "morning") else "take"
+            commands.append([verb, "--date", date, "--dose", dose])
+    return commands
+
+
+ADL_COMMANDS: list[list[str]] = [
+    [
+        "adl",
+        "add",
+        "--date",
+        date,
+        *(
+            f"--{item}={grade}"
+            for item, grade in zip(
+                (
+                    "talking",
+                    "chewing",
+                    "swallowing",
+                    "breathing",
+                    "hygiene",
+                    "chair",
+                    "double-vision",
+                    "eyelids",
+                ),
+                grades,
+                strict=True,
+            )
+        ),
+    ]
+    for date, grades in (
+        ("2026-06-01", (2, 1, 1, 1, 1, 1, 1, 1)),
+        ("2026-08-03", (1, 1, 1, 1, 1, 1, 0, 1)),
+        ("2026-10-05", (1, 1, 0, 1, 1, 1, 0, 1)),
+        ("2026-11-20", (1, 0, 0, 0, 1, 1, 0, 1)),
+    )
+]
+
+
+_SEEDED: dict[str, bytes] = {}
+
+
 def seed_journal(cli: Callable[..., Any]) -> None:
-    """Write the golden profile and record the fixed journal through the commands."""
-    for command in JOURNAL_COMMANDS:
+    """Record the fixed journal through the commands (the profile must be written first).
+
+    The commands run once per test session; later tests get a copy of the same file.
+    """
+    target = Path(os.environ["IMURAN_JOURNAL"])
+    if "journal" in _SEEDED:
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        target.write_bytes(_SEEDED["journal"])
+        target.chmod(0o600)
+        return
+    for command in JOURNAL_COMMANDS + ADL_COMMANDS + _dose_commands():
         result = cli(*command)
         assert result.exit_code == 0, (command, result.stderr)
+    assert not Path(f"{target}-wal").exists() or Path(f"{target}-wal").stat().st_size == 0
+    _SEEDED["journal"] = target.read_bytes()

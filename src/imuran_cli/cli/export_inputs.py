@@ -8,7 +8,11 @@ re-implemented here.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from imuran_cli.cli.export_output import max_mg_per_kg_for
 
 if TYPE_CHECKING:
     from imuran_cli.cli.runtime import Runtime
@@ -16,6 +20,7 @@ if TYPE_CHECKING:
     from imuran_cli.core.card import CardMedicine
     from imuran_cli.core.labs import LabTest
     from imuran_cli.core.profile import Profile
+    from imuran_cli.core.report import AdlRecord, DoseTaken, MonthAdherence
 
 
 def medicine_checks(rt: Runtime, profile: Profile | None) -> dict[str, CardMedicine]:
@@ -67,3 +72,84 @@ def blood_test_due(
     if due.status not in ("not-due", "due", "overdue"):
         return None
     return BloodTestDue(due.due_from, due.due_by, overdue=due.status == "overdue")
+
+
+@dataclass(frozen=True)
+class JournalData:
+    """What the report takes from the journal's doses and MG-ADL scores."""
+
+    adherence: tuple[MonthAdherence, ...] = ()
+    doses_taken: tuple[DoseTaken, ...] = ()
+    adl: tuple[AdlRecord, ...] = ()
+    adl_meaningful_points: int | None = None
+    adl_source: str | None = None
+    adherence_from: dt.date | None = None
+
+
+def journal_data(rt: Runtime, profile: Profile, since: dt.date) -> JournalData:
+    """Adherence by month (``history``'s own count for each month of the period), the
+    doses taken, and every MG-ADL score (``adl list``'s scores), from the journal.
+
+    Doses are counted from the first dose the journal holds (or ``since`` when later):
+    the days before a person began to record are not "missed".
+
+    Without a journal file nothing is opened, and sqlite3 is not imported.
+    """
+    if not rt.journal_path.exists():
+        return JournalData()
+    from imuran_cli.core.journal import build_history, regimen_of
+    from imuran_cli.core.report import (
+        AdlRecord,
+        DoseTaken,
+        MonthAdherence,
+        month_windows,
+    )
+    from imuran_cli.knowledge.adl import load_adl
+    from imuran_cli.knowledge.journal import load_journal_rules
+    from imuran_cli.storage.journal import reading
+    from imuran_cli.storage.records import adl_scores, doses_between
+
+    with reading(rt.journal_path) as journal:
+        every_dose = doses_between(journal, dt.date.min, rt.today)
+        scores = adl_scores(journal)
+    first_record = min((r.date for r in every_dose), default=None)
+    start = max(since, first_record) if first_record is not None else None
+    records = [r for r in every_dose if since <= r.date]
+    regimen = regimen_of(profile, rt.limits(), max_mg_per_kg_for(profile))
+    decimals = load_journal_rules().history.percent_decimals
+    months = []
+    for first, last in month_windows(start, rt.today) if start is not None else ():
+        month = [r for r in records if first <= r.date <= last]
+        counted = build_history(month, first, last, regimen, rt.today, decimals).adherence
+        months.append(
+            MonthAdherence(
+                month=first.strftime("%Y-%m"),
+                first_day=first,
+                last_day=last,
+                expected=counted.expected,
+                taken=counted.taken,
+                skipped=counted.skipped,
+                missing=counted.missing,
+                percent=counted.percent,
+            )
+        )
+    taken = tuple(
+        DoseTaken(r.date, r.dose, r.mg, r.recorded_at) for r in records if r.status == "taken"
+    )
+    scale = load_adl()
+    adl = tuple(
+        AdlRecord(
+            date=score.date,
+            total=score.items.total,
+            items=tuple((item.key, score.items.grade(item.key)) for item in scale.items),
+        )
+        for score in sorted(scores, key=lambda score: score.date)
+    )
+    return JournalData(
+        adherence=tuple(months),
+        doses_taken=taken,
+        adl=adl,
+        adl_meaningful_points=scale.meaningful.points,
+        adl_source=scale.meaningful.source,
+        adherence_from=start,
+    )

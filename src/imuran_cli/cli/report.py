@@ -93,7 +93,7 @@ def report(
 
 def _inputs(rt: Runtime, profile: Profile | None, since: dt.date) -> ReportInputs:
     """What the report reads from the journal and the other commands' results."""
-    from imuran_cli.cli.export_inputs import lab_tests, medicine_checks
+    from imuran_cli.cli.export_inputs import journal_data, lab_tests, medicine_checks
     from imuran_cli.core.report import ReportInputs
 
     tests = lab_tests(rt)
@@ -113,8 +113,15 @@ def _inputs(rt: Runtime, profile: Profile | None, since: dt.date) -> ReportInput
     due = next_test_due(profile, last, rt.today, load_labs())
     inputs = dataclasses.replace(status_inputs(rt, profile), labs_due=due)
     status = build_status(rt.now, profile, load_status(), inputs, None)
+    journal = journal_data(rt, profile, since)
     return ReportInputs(
         journal=rt.journal_path.exists(),
+        adherence=journal.adherence,
+        adherence_from=journal.adherence_from,
+        doses_taken=journal.doses_taken,
+        adl=journal.adl,
+        adl_meaningful_points=journal.adl_meaningful_points,
+        adl_source=journal.adl_source,
         lab_tests=tests,
         lab_limits=dict(profile_lab_limits(profile)),
         status=status,

@@ -75,6 +75,7 @@ class ReportInputs:
 
     journal: bool = False
     adherence: tuple[MonthAdherence, ...] = ()
+    adherence_from: dt.date | None = None
     doses_taken: tuple[DoseTaken, ...] = ()
     adl: tuple[AdlRecord, ...] = ()
     adl_meaningful_points: int | None = None
@@ -133,6 +134,7 @@ class Report:
     phase_text: str | None
     phase_source: str | None
     adherence: tuple[MonthAdherence, ...]
+    adherence_from: dt.date | None
     adherence_total: AdherenceTotal | None
     doses_taken: tuple[DoseTaken, ...]
     adl: tuple[AdlRecord, ...]
@@ -347,6 +349,11 @@ def build_report(
         phase_text=improvement.text if improvement is not None else None,
         phase_source=improvement.source if improvement is not None else None,
         adherence=adherence,
+        adherence_from=(
+            inputs.adherence_from
+            if inputs.adherence_from is not None and inputs.adherence_from > since
+            else None
+        ),
         adherence_total=total,
         doses_taken=doses,
         adl=adl,

@@ -114,6 +114,15 @@ def adherence_row(month: MonthAdherence) -> list[str]:
     ]
 
 
+def adherence_note(report: Report) -> str | None:
+    """When the journal begins after the period does: where counting starts."""
+    if report.adherence_from is None:
+        return None
+    return (
+        f"Counted from {report.adherence_from.isoformat()}, the first dose recorded in the journal."
+    )
+
+
 ADHERENCE_HEADER = ["Month", "Expected", "Taken", "Skipped", "Missing", "Taken %"]
 
 

@@ -218,6 +218,9 @@ def render_report_html(report: Report, labs: Labs) -> str:
         adherence = _table(
             common.ADHERENCE_HEADER, rows + ([total] if total else []), numeric_from=1
         )
+        note = common.adherence_note(report)
+        if note:
+            adherence += f"\n<p>{esc(note)}</p>"
     sections.append(_section("adherence", adherence, new_page=True))
 
     adl = f"<p>{esc(common.ADL_EXPLAINED)}</p>\n"

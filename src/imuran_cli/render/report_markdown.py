@@ -61,6 +61,9 @@ def render_report_markdown(report: Report, labs: Labs) -> str:
         total = common.adherence_total_row(report)
         out += table(common.ADHERENCE_HEADER, rows + ([total] if total else []))
         out.append("")
+        note = common.adherence_note(report)
+        if note:
+            out += [note, ""]
 
     out += [f"## {titles['adl']}", "", common.ADL_EXPLAINED, ""]
     if "adl" in report.missing:
