@@ -130,3 +130,31 @@ def test_real_process(write_profile):
     result = run_subprocess("report", "--format", "fhir")
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert json.loads(result.stdout)["resourceType"] == "Bundle"
+
+
+def test_fhir_from_the_golden_journal(cli, write_profile):
+    write_profile(PROFILE)
+    seed_journal(cli)
+    document = json.loads(cli("report", "--format", "fhir").stdout)
+    Bundle.model_validate(document)
+    kinds = [entry["resource"]["resourceType"] for entry in document["entry"]]
+    # 48 doses in November: 3 missing, 1 skipped, 44 taken.
+    assert kinds.count("MedicationAdministration") == 44
+    observations = [
+        e["resource"] for e in document["entry"] if e["resource"]["resourceType"] == "Observation"
+    ]
+    surveys = [o for o in observations if o["category"][0]["coding"][0]["code"] == "survey"]
+    assert [o["valueInteger"] for o in surveys] == [9, 7, 6, 4]
+    assert len(observations) - len(surveys) == 4 * 5  # four tests of five values
+    assert kinds[-1] == "Provenance"
+
+
+def test_since_cuts_the_journal(cli, write_profile):
+    write_profile(PROFILE)
+    seed_journal(cli)
+    text = cli("report", "--since", "2026-10-01", "--format", "markdown").stdout
+    assert "| 2026-06-01 | 9 |" not in text and "| 2026-10-05 | 6 |" in text
+    assert (
+        "Change from 2026-10-05 (6) to 2026-11-20 (4): -2 points, a meaningful improvement" in text
+    )
+    assert "| 2026-09-01 |" not in text and "| 2026-10-14 | 3.3 URGENT low |" in text
