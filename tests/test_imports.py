@@ -1,4 +1,6 @@
-"""Start-up stays light: ``--json`` runs never import rich, and no command loads sqlite3.
+"""Start-up stays light: ``--json`` runs never import rich; commands that do not touch the
+journal never load sqlite3 (even when a journal exists), and reading commands on a missing
+journal do not load it either (nor create anything).
 
 Checked in a real subprocess, since the test process itself has everything imported.
 """
@@ -10,7 +12,11 @@ import os
 import subprocess
 import sys
 
+from pathlib import Path
+
 import pytest
+
+from imuran_cli.storage.journal import writing
 
 PROBE = """
 import json, sys
@@ -40,6 +46,40 @@ JSON_COMMANDS = [
 
 # Plain-text answers that print without rich.
 PLAIN_COMMANDS = [["status"], ["pregnancy"], []]
+
+
+# Commands of the journal, run with --json on a journal that exists.
+JOURNAL_JSON_COMMANDS = [
+    ["take", "--mg", "50", "--json"],
+    ["skip", "--date", "yesterday", "--json"],
+    ["undo", "--json"],
+    ["history", "--json"],
+    ["missed", "--json"],
+    ["adl", "list", "--json"],
+    ["stock", "--json"],
+    ["stock", "add", "30", "--json"],
+    [
+        "adl",
+        "add",
+        *("--talking 1 --chewing 0 --swallowing 0 --breathing 0 --hygiene 1 --chair 1".split()),
+        *("--double-vision 2 --eyelids 2 --json".split()),
+    ],
+]
+# Commands that read the journal, run when there is none.
+READING_COMMANDS = [
+    ["history", "--json"],
+    ["missed", "--when", "yesterday", "--json"],
+    ["adl", "list", "--json"],
+    ["stock", "--json"],
+    ["travel", "--days", "14", "--daily-mg", "150", "--json"],
+]
+
+
+@pytest.fixture
+def existing_journal(journal_path: Path) -> Path:
+    with writing(journal_path):
+        pass
+    return journal_path
 
 
 def loaded_modules(args: list[str]) -> set[str]:
@@ -128,3 +168,25 @@ def test_only_calendar_loads_icalendar(export_profile, args: list[str]):
 @pytest.mark.parametrize("args", JSON_COMMANDS, ids=lambda a: " ".join(a[:2]))
 def test_answering_commands_do_not_load_icalendar(args: list[str]):
     assert not _top(loaded_modules(args), "icalendar")
+
+
+# missed (the already-taken check) and travel (the stock) read an existing journal.
+NOT_JOURNAL = [args for args in JSON_COMMANDS if args[0] not in ("missed", "travel")]
+
+
+@pytest.mark.parametrize("args", NOT_JOURNAL, ids=lambda a: " ".join(a[:2]))
+def test_commands_that_do_not_touch_the_journal_never_load_sqlite(args, existing_journal):
+    assert "sqlite3" not in loaded_modules(args)
+
+
+@pytest.mark.parametrize("args", READING_COMMANDS, ids=lambda a: " ".join(a[:2]))
+def test_reading_commands_on_a_missing_journal_load_no_sqlite(args, journal_path):
+    assert "sqlite3" not in loaded_modules(args)
+    assert not journal_path.parent.exists()
+
+
+@pytest.mark.parametrize("args", JOURNAL_JSON_COMMANDS, ids=lambda a: " ".join(a[:2]))
+def test_journal_json_runs_do_not_import_rich(args, existing_journal):
+    modules = loaded_modules(args)
+    assert "sqlite3" in modules  # the probe really used the journal
+    assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
