@@ -1,4 +1,5 @@
-"""Start-up stays light: ``--json`` runs never import rich, and no command loads sqlite3.
+"""Start-up stays light: ``--json`` runs never import rich, commands that do not use the
+journal never load sqlite3, and only ``labs chart`` loads plotext.
 
 Checked in a real subprocess, since the test process itself has everything imported.
 """
@@ -37,6 +38,16 @@ JSON_COMMANDS = [
 ]
 
 
+# Commands that read or write the journal (sqlite3 is theirs to load).
+JOURNAL_COMMANDS = [
+    ["labs", "add", "--wbc", "5", "--json"],
+    ["labs", "list", "--json"],
+    ["labs", "due", "--json"],
+    ["labs", "chart", "wbc", "--json"],
+    ["labs", "remove", "2026-11-20", "--json"],
+]
+
+
 def loaded_modules(args: list[str]) -> set[str]:
     result = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(args)],
@@ -66,3 +77,39 @@ def test_no_command_loads_sqlite(args: list[str]):
 def test_the_probe_sees_rich_when_a_human_answer_is_printed():
     """Guard against a probe that cannot fail: human output does load rich."""
     assert "rich.console" in loaded_modules(["sources"])
+
+
+def _plotext(modules: set[str]) -> set[str]:
+    return {m for m in modules if m == "plotext" or m.startswith("plotext.")}
+
+
+@pytest.mark.parametrize("args", JOURNAL_COMMANDS, ids=lambda a: " ".join(a[:3]))
+def test_journal_json_runs_do_not_import_rich_or_plotext(args: list[str]):
+    modules = loaded_modules(args)
+    assert "imuran_cli.cli.labs" in modules
+    assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+    assert not _plotext(modules)
+
+
+@pytest.mark.parametrize("args", [*JSON_COMMANDS, ["profile", "show"], ["sources"]])
+def test_no_other_command_loads_plotext(args: list[str]):
+    assert not _plotext(loaded_modules(args))
+
+
+def test_human_labs_answers_are_plain_text_without_rich_or_plotext():
+    for args in (["labs", "list"], ["labs", "due"]):
+        modules = loaded_modules(args)
+        assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+        assert not _plotext(modules)
+
+
+def test_the_chart_loads_plotext():
+    """Guard against a plotext check that cannot fail: the chart itself does load it."""
+    subprocess.run(
+        [sys.executable, "-m", "imuran_cli", "labs", "add", "--wbc", "5"],
+        env=dict(os.environ),
+        capture_output=True,
+        timeout=60,
+        check=True,
+    )
+    assert "plotext" in loaded_modules(["labs", "chart", "wbc"])

@@ -64,21 +64,50 @@ def test_values_are_read_in_their_unit(test: str, text: str, stored: float):
 @pytest.mark.parametrize(
     ("test", "text", "code", "message"),
     [
-        ("wbc", "600", "lab_value_out_of_range",
-         "--wbc 600 is outside the plausible range 0 to 500 x10^9/L"),
-        ("wbc", "-1", "lab_value_out_of_range",
-         "--wbc -1 is outside the plausible range 0 to 500 x10^9/L"),
-        ("wbc", "abc", "invalid_lab_value", "--wbc abc is not a number (allowed: 0 to 500 x10^9/L)"),
-        ("wbc", "nan", "invalid_lab_value", "--wbc nan is not a number (allowed: 0 to 500 x10^9/L)"),
-        ("wbc", "1e400", "lab_value_out_of_range",
-         "--wbc inf is outside the plausible range 0 to 500 x10^9/L"),
+        (
+            "wbc",
+            "600",
+            "lab_value_out_of_range",
+            "--wbc 600 is outside the plausible range 0 to 500 x10^9/L",
+        ),
+        (
+            "wbc",
+            "-1",
+            "lab_value_out_of_range",
+            "--wbc -1 is outside the plausible range 0 to 500 x10^9/L",
+        ),
+        (
+            "wbc",
+            "abc",
+            "invalid_lab_value",
+            "--wbc abc is not a number (allowed: 0 to 500 x10^9/L)",
+        ),
+        (
+            "wbc",
+            "nan",
+            "invalid_lab_value",
+            "--wbc nan is not a number (allowed: 0 to 500 x10^9/L)",
+        ),
+        (
+            "wbc",
+            "1e400",
+            "lab_value_out_of_range",
+            "--wbc inf is outside the plausible range 0 to 500 x10^9/L",
+        ),
         ("wbc", "", "invalid_lab_value", '--wbc "" is not a number (allowed: 0 to 500 x10^9/L)'),
-        ("hemoglobin", "400g/L", "lab_value_out_of_range",
-         "--hemoglobin 400 g/L is outside the plausible range 0 to 250 g/L (0 to 25 g/dL)"),
-        ("hemoglobin", "135", "lab_value_out_of_range",
-         "--hemoglobin 135 is outside the plausible range 0 to 25 g/dL"),
-        ("wbc", "5 mg", "invalid_lab_unit",
-         '--wbc "5 mg": unknown unit mg (use 10^9/L, 10^3/uL)'),
+        (
+            "hemoglobin",
+            "400g/L",
+            "lab_value_out_of_range",
+            "--hemoglobin 400 g/L is outside the plausible range 0 to 250 g/L (0 to 25 g/dL)",
+        ),
+        (
+            "hemoglobin",
+            "135",
+            "lab_value_out_of_range",
+            "--hemoglobin 135 is outside the plausible range 0 to 25 g/dL",
+        ),
+        ("wbc", "5 mg", "invalid_lab_unit", '--wbc "5 mg": unknown unit mg (use 10^9/L, 10^3/uL)'),
         ("alt", "40 g/L", "invalid_lab_unit", '--alt "40 g/L": unknown unit g/L (use U/L)'),
     ],
 )
@@ -282,12 +311,16 @@ def test_falling_trends(tests, expected):
 def test_a_trend_message_names_the_test_and_the_dates():
     tests = series("wbc", ("2026-08-01", 6.0), ("2026-09-01", 5.5), ("2026-10-01", 5.0))
     (trend,) = core.falling_trends(tests, LABS)
-    assert trend.message.startswith("WBC fell at each of the last 3 tests (2026-08-01 to 2026-10-01)")
+    assert trend.message.startswith(
+        "WBC fell at each of the last 3 tests (2026-08-01 to 2026-10-01)"
+    )
 
 
 @given(st.lists(st.floats(min_value=0, max_value=500, allow_nan=False), max_size=8))
 def test_a_trend_is_a_strict_fall_over_at_least_three_tests(values: list[float]):
-    tests = [LabTest(D("2026-01-01") + dt.timedelta(days=i), {"wbc": v}) for i, v in enumerate(values)]
+    tests = [
+        LabTest(D("2026-01-01") + dt.timedelta(days=i), {"wbc": v}) for i, v in enumerate(values)
+    ]
     trends = core.falling_trends(tests, LABS)
     tail = values[-3:]
     falling = len(values) >= 3 and tail[0] > tail[1] > tail[2]
@@ -323,7 +356,10 @@ def test_the_chart_has_the_points_oldest_first_and_the_limits():
         LabTest(D("2026-09-15"), {"alt": 20}),
     ]
     chart = core.chart("wbc", tests, {"wbc_high": 11}, LABS)
-    assert [(p.date, p.value) for p in chart.points] == [(D("2026-09-01"), 5.0), (D("2026-10-01"), 4.0)]
+    assert [(p.date, p.value) for p in chart.points] == [
+        (D("2026-09-01"), 5.0),
+        (D("2026-10-01"), 4.0),
+    ]
     assert [(lim.direction, lim.value, lim.limit_source) for lim in chart.limits] == [
         ("low", 3.5, "default"),
         ("high", 11, "profile"),
@@ -334,8 +370,14 @@ def test_the_chart_has_the_points_oldest_first_and_the_limits():
 
 @pytest.mark.parametrize(
     ("name", "test"),
-    [("wbc", "wbc"), ("WBC", "wbc"), ("haemoglobin", "hemoglobin"), ("Hb", "hemoglobin"),
-     ("--alt", "alt"), ("Platelets", "platelets")],
+    [
+        ("wbc", "wbc"),
+        ("WBC", "wbc"),
+        ("haemoglobin", "hemoglobin"),
+        ("Hb", "hemoglobin"),
+        ("--alt", "alt"),
+        ("Platelets", "platelets"),
+    ],
 )
 def test_a_test_is_named_in_several_ways(name, test):
     assert core.resolve_test(name, LABS) == test
@@ -430,7 +472,11 @@ def test_due_dates(start, last, rule, due_from, due_by):
 
 def test_the_clinic_interval_wins():
     result = core.next_test_due(started("2026-11-01", weeks=12), D("2026-11-20"), TODAY, LABS)
-    assert (result.rule, result.due_from, result.due_by) == ("profile", D("2027-02-12"), D("2027-02-12"))
+    assert (result.rule, result.due_from, result.due_by) == (
+        "profile",
+        D("2027-02-12"),
+        D("2027-02-12"),
+    )
     assert result.interval_weeks == 12
 
 
@@ -453,7 +499,10 @@ def test_status(today, status, days_overdue):
 def test_no_test_recorded():
     result = core.next_test_due(started("2026-11-20"), None, TODAY, LABS)
     assert (result.status, result.rule, result.due_from, result.due_by) == (
-        "no-test-recorded", "early-treatment", None, None
+        "no-test-recorded",
+        "early-treatment",
+        None,
+        None,
     )
     assert core.next_test_due(None, None, TODAY, LABS).rule == "leaflet"
 
@@ -463,7 +512,10 @@ def test_stopped_means_not_on_treatment():
         started("2025-01-01", stopped="2026-10-01"), D("2026-09-01"), TODAY, LABS
     )
     assert (result.status, result.rule, result.due_from, result.due_by) == (
-        "not-on-treatment", None, None, None
+        "not-on-treatment",
+        None,
+        None,
+        None,
     )
     assert result.last_test == D("2026-09-01")
 
