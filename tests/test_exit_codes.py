@@ -90,6 +90,13 @@ def crash(monkeypatch: pytest.MonkeyPatch, exc: BaseException) -> None:
     monkeypatch.setattr(profile_store, "load_profile", raise_it)
 
 
+def damage_journal(profile: Path) -> None:
+    """Put a text file where the journal is (IMURAN_JOURNAL of the autouse fixture)."""
+    journal = Path(os.environ["IMURAN_JOURNAL"])
+    journal.parent.mkdir(parents=True, exist_ok=True)
+    journal.write_text("not a database\n" * 100)
+
+
 Setup = Callable[[pytest.MonkeyPatch, Path], object]
 
 CASES: list[tuple[str, type[ImuranError] | None, Setup, list[str], int, str]] = [
@@ -156,6 +163,14 @@ CASES: list[tuple[str, type[ImuranError] | None, Setup, list[str], int, str]] = 
         ["profile", "init"],
         2,
         "profile_exists",
+    ),
+    (
+        "journal-not-a-database",
+        JournalError,
+        lambda mp, p: damage_journal(p),
+        ["labs", "list"],
+        2,
+        "invalid_journal",
     ),
     (
         "environment-folder",

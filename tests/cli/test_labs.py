@@ -454,3 +454,12 @@ def test_profile_lab_limit_errors(cli, profile_path: Path, args, code):
     assert result.exit_code == 2
     assert result.json()["error"]["code"] == code
     assert not profile_path.exists()
+
+
+def test_real_runs_fail_cleanly():
+    result = run_subprocess("labs", "add", "--wbc", "600")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: --wbc 600 is outside the plausible range")
+    assert "Traceback" not in result.stderr
+    result = run_subprocess("labs", "due")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
