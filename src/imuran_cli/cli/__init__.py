@@ -38,6 +38,12 @@ class LazyCommand:
 COMMANDS: dict[str, LazyCommand] = {
     "dose": LazyCommand("imuran_cli.cli.dose", "dose"),
     "missed": LazyCommand("imuran_cli.cli.missed", "missed"),
+    "take": LazyCommand("imuran_cli.cli.take", "take"),
+    "skip": LazyCommand("imuran_cli.cli.take", "skip"),
+    "undo": LazyCommand("imuran_cli.cli.undo", "undo"),
+    "history": LazyCommand("imuran_cli.cli.history", "history"),
+    "adl": LazyCommand("imuran_cli.cli.adl", "adl_app"),
+    "stock": LazyCommand("imuran_cli.cli.stock", "stock_app"),
     "side-effects": LazyCommand("imuran_cli.cli.side_effects", "side_effects"),
     "symptoms": LazyCommand("imuran_cli.cli.side_effects", "side_effects", hidden=True),
     "travel": LazyCommand("imuran_cli.cli.travel", "travel"),

@@ -25,9 +25,16 @@ def _say(out: Console, text: str, markup: str = "") -> None:
 def render_missed(result: MissedResult, out: Console) -> None:
     """Headline, reason, amounts, the other advice, the sources line, the neurologist line."""
     _say(out, result.headline, "bold")
-    _say(out, result.reason)
-    which = f"the {result.dose} dose" if result.schedule == "split" else "the dose"
-    _say(out, f"Missed: {which} of {result.missed_on.isoformat()}.")
+    if result.reason != result.headline:
+        _say(out, result.reason)
+    if result.missed_on is not None and result.decision in ("take-today", "skip"):
+        which = f"the {result.dose} dose" if result.schedule == "split" else "the dose"
+        _say(out, f"Missed: {which} of {result.missed_on.isoformat()}.")
+    if len(result.missing) > 1:
+        others = ", ".join(
+            f"{item.date.isoformat()} {item.dose} ({item.decision})" for item in result.missing[1:]
+        )
+        _say(out, f"Also with no record in your journal: {others}.")
     if result.take_now is not None:
         _say(out, f"Take now: {_amount(result.take_now.mg, result.take_now.tablets)}.")
     slot = result.next_regular
@@ -37,5 +44,6 @@ def render_missed(result: MissedResult, out: Console) -> None:
     _say(out, f"{next_line}.")
     for item in result.advice[1:]:
         _say(out, item.text)
-    _say(out, f"{sources_line(result.sources)}. {result.sources_note}")
+    note = f" {result.sources_note}" if result.sources_note else ""
+    _say(out, f"{sources_line(result.sources)}.{note}")
     _say(out, NEUROLOGIST_FIRST)
