@@ -109,6 +109,13 @@ def crash(monkeypatch: pytest.MonkeyPatch, exc: BaseException) -> None:
     monkeypatch.setattr(profile_store, "load_profile", raise_it)
 
 
+def damage_journal(profile: Path) -> None:
+    """Put a text file where the journal is (IMURAN_JOURNAL of the autouse fixture)."""
+    journal = Path(os.environ["IMURAN_JOURNAL"])
+    journal.parent.mkdir(parents=True, exist_ok=True)
+    journal.write_text("not a database\n" * 100)
+
+
 Setup = Callable[[pytest.MonkeyPatch, Path], object]
 
 CASES: list[tuple[str, type[ImuranError] | None, Setup, list[str], int, str]] = [
@@ -181,6 +188,14 @@ CASES: list[tuple[str, type[ImuranError] | None, Setup, list[str], int, str]] = 
         JournalError,
         text_journal,
         ["history"],
+        2,
+        "invalid_journal",
+    ),
+    (
+        "journal-damaged-labs",
+        JournalError,
+        lambda mp, p: damage_journal(p),
+        ["labs", "list"],
         2,
         "invalid_journal",
     ),

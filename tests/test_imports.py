@@ -1,6 +1,7 @@
 """Start-up stays light: ``--json`` runs never import rich; commands that do not touch the
 journal never load sqlite3 (even when a journal exists), and reading commands on a missing
-journal do not load it either (nor create anything).
+journal do not load it either (nor create anything); only ``labs chart`` loads plotext,
+and only ``calendar`` loads icalendar.
 
 Checked in a real subprocess, since the test process itself has everything imported.
 """
@@ -11,7 +12,6 @@ import json
 import os
 import subprocess
 import sys
-
 from pathlib import Path
 
 import pytest
@@ -61,8 +61,23 @@ JOURNAL_JSON_COMMANDS = [
     [
         "adl",
         "add",
-        *("--talking 1 --chewing 0 --swallowing 0 --breathing 0 --hygiene 1 --chair 1".split()),
-        *("--double-vision 2 --eyelids 2 --json".split()),
+        *(
+            [
+                "--talking",
+                "1",
+                "--chewing",
+                "0",
+                "--swallowing",
+                "0",
+                "--breathing",
+                "0",
+                "--hygiene",
+                "1",
+                "--chair",
+                "1",
+            ]
+        ),
+        *(["--double-vision", "2", "--eyelids", "2", "--json"]),
     ],
 ]
 # Commands that read the journal, run when there is none.
@@ -80,6 +95,16 @@ def existing_journal(journal_path: Path) -> Path:
     with writing(journal_path):
         pass
     return journal_path
+
+
+# Commands that read or write the journal (sqlite3 is theirs to load).
+JOURNAL_COMMANDS = [
+    ["labs", "add", "--wbc", "5", "--json"],
+    ["labs", "list", "--json"],
+    ["labs", "due", "--json"],
+    ["labs", "chart", "wbc", "--json"],
+    ["labs", "remove", "2026-11-20", "--json"],
+]
 
 
 def loaded_modules(args: list[str]) -> set[str]:
@@ -190,3 +215,39 @@ def test_journal_json_runs_do_not_import_rich(args, existing_journal):
     modules = loaded_modules(args)
     assert "sqlite3" in modules  # the probe really used the journal
     assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+
+
+def _plotext(modules: set[str]) -> set[str]:
+    return {m for m in modules if m == "plotext" or m.startswith("plotext.")}
+
+
+@pytest.mark.parametrize("args", JOURNAL_COMMANDS, ids=lambda a: " ".join(a[:3]))
+def test_journal_json_runs_do_not_import_rich_or_plotext(args: list[str]):
+    modules = loaded_modules(args)
+    assert "imuran_cli.cli.labs" in modules
+    assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+    assert not _plotext(modules)
+
+
+@pytest.mark.parametrize("args", [*JSON_COMMANDS, ["profile", "show"], ["sources"]])
+def test_no_other_command_loads_plotext(args: list[str]):
+    assert not _plotext(loaded_modules(args))
+
+
+def test_human_labs_answers_are_plain_text_without_rich_or_plotext():
+    for args in (["labs", "list"], ["labs", "due"]):
+        modules = loaded_modules(args)
+        assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+        assert not _plotext(modules)
+
+
+def test_the_chart_loads_plotext():
+    """Guard against a plotext check that cannot fail: the chart itself does load it."""
+    subprocess.run(
+        [sys.executable, "-m", "imuran_cli", "labs", "add", "--wbc", "5"],
+        env=dict(os.environ),
+        capture_output=True,
+        timeout=60,
+        check=True,
+    )
+    assert "plotext" in loaded_modules(["labs", "chart", "wbc"])

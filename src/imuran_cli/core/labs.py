@@ -317,7 +317,14 @@ def lab_limit_edit(name: str, text: str, labs: Labs) -> Edit:
     key = resolve_lab_limit(name)
     limit_name = spec_of(key).path[-1]
     test = limit_name.rsplit("_", 1)[0]
-    value = parse_lab_value(test, text, labs, option=key)
+    try:
+        value = parse_lab_value(test, text, labs, option=key)
+    except InputError as exc:
+        example = f"e.g. imuran profile set {key} {labs.test(test).example}"
+        hint = (
+            exc.hint.replace(f"e.g. {key} {labs.test(test).example}", example) if exc.hint else None
+        )
+        raise InputError(exc.message, hint, code=exc.code) from None
     return Edit(key, value, text)
 
 

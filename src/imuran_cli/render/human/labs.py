@@ -85,7 +85,7 @@ def _trend_lines(trends: Iterable[TrendFlag], width: int) -> list[str]:
 def _footer(sources: Iterable[str], width: int) -> list[str]:
     ids = list(sources)
     lines = _wrap(sources_line(ids), width) if ids else []
-    return [*lines, NEUROLOGIST_FIRST]
+    return [*lines, *_wrap(NEUROLOGIST_FIRST, width)]
 
 
 def render_labs_list(result: LabsList, labs: Labs, width: int) -> list[str]:

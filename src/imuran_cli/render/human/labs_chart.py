@@ -87,7 +87,7 @@ def render_lab_chart(chart: LabChart, labs: Labs, width: int, *, color: bool) ->
         lines.extend(_wrap(f"CAUTION: {chart.trend.message}", width))
     if chart.sources:
         lines.extend(_wrap(sources_line(chart.sources), width))
-        lines.append(NEUROLOGIST_FIRST)
+        lines.extend(_wrap(NEUROLOGIST_FIRST, width))
     return lines
 
 
