@@ -192,14 +192,6 @@ CASES: list[tuple[str, type[ImuranError] | None, Setup, list[str], int, str]] = 
         "invalid_journal",
     ),
     (
-        "journal-damaged-labs",
-        JournalError,
-        lambda mp, p: damage_journal(p),
-        ["labs", "list"],
-        2,
-        "invalid_journal",
-    ),
-    (
         "journal-too-new",
         JournalError,
         lambda mp, p: too_new_journal(mp, p),
@@ -214,6 +206,14 @@ CASES: list[tuple[str, type[ImuranError] | None, Setup, list[str], int, str]] = 
         ["undo"],
         2,
         "empty_journal",
+    ),
+    (
+        "journal-damaged-labs",
+        JournalError,
+        lambda mp, p: damage_journal(p),
+        ["labs", "list"],
+        2,
+        "invalid_journal",
     ),
     (
         "environment-folder",
