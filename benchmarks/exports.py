@@ -2,7 +2,7 @@
 
 The pattern of ``benchmarks/startup.py``: the same interpreter runs, interleaved so that
 machine noise hits all alike, a minimal Typer hello-world and each export with a realistic
-profile (and a journal when ``--journal-seed`` can make one), writing to a file. Prints the
+profile and a year of journal (doses, MG-ADL scores, blood tests), writing to a file. Prints the
 median wall time of each, its ratio to the hello-world, and the peak resident memory.
 
     python benchmarks/exports.py [--runs 21] [--check]
@@ -82,6 +82,37 @@ COMMANDS = {
 }
 
 
+def seed_journal(path: Path) -> None:
+    """A year of journal: both doses of every day (a few missed), an MG-ADL score each
+    month, a blood test every five weeks; written with imuran's own storage functions."""
+    import datetime as dt
+
+    from imuran_cli.core.adl import AdlItems, NewScore
+    from imuran_cli.core.journal import NewDose
+    from imuran_cli.core.labs import LabTest
+    from imuran_cli.storage.journal import writing
+    from imuran_cli.storage.labs import save_test
+    from imuran_cli.storage.records import record_adl, record_dose
+
+    today = dt.date(2026, 11, 25)
+    at = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC)
+    with writing(path) as journal:
+        for offset in range(365, 0, -1):
+            day = today - dt.timedelta(days=offset)
+            for dose in ("morning", "later"):
+                if offset % 17 == 0 and dose == "later":
+                    continue
+                new = NewDose(day, dose, "taken", 75.0, 1.5, None, at, None)
+                record_dose(journal, day, lambda _records, new=new: new)
+            if offset % 30 == 0:
+                grade = 2 if offset > 180 else 1
+                items = AdlItems(grade, 1, 1, 0, 1, 1, grade, 1)
+                record_adl(journal, NewScore(day, items, at))
+            if offset % 35 == 0:
+                values = {"wbc": 4 + offset / 100, "neutrophils": 2.5, "platelets": 230, "alt": 30}
+                save_test(journal, day, lambda _old, d=day, v=values: LabTest(d, v), at)
+
+
 def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB) of one run of ``argv``."""
     start = time.perf_counter()
@@ -107,6 +138,7 @@ def main() -> int:
         (root / "imuran_entry.py").write_text(IMURAN)
         profile = root / "profile.toml"
         profile.write_text(PROFILE)
+        seed_journal(root / "journal.sqlite3")
         env = dict(
             os.environ,
             IMURAN_PROFILE=str(profile),
