@@ -11,7 +11,6 @@ import json
 import os
 import subprocess
 import sys
-
 from pathlib import Path
 
 import pytest
@@ -56,8 +55,23 @@ JOURNAL_JSON_COMMANDS = [
     [
         "adl",
         "add",
-        *("--talking 1 --chewing 0 --swallowing 0 --breathing 0 --hygiene 1 --chair 1".split()),
-        *("--double-vision 2 --eyelids 2 --json".split()),
+        *(
+            [
+                "--talking",
+                "1",
+                "--chewing",
+                "0",
+                "--swallowing",
+                "0",
+                "--breathing",
+                "0",
+                "--hygiene",
+                "1",
+                "--chair",
+                "1",
+            ]
+        ),
+        *(["--double-vision", "2", "--eyelids", "2", "--json"]),
     ],
 ]
 # Commands that read the journal, run when there is none.
