@@ -88,11 +88,12 @@ def seed_journal(path: Path) -> None:
     import datetime as dt
 
     from imuran_cli.core.adl import AdlItems, NewScore
-    from imuran_cli.core.journal import NewDose
     from imuran_cli.core.labs import LabTest
+    from imuran_cli.core.take import NewDose
+    from imuran_cli.storage.adl_rows import record_adl
+    from imuran_cli.storage.dose_rows import record_dose
     from imuran_cli.storage.journal import writing
     from imuran_cli.storage.labs import save_test
-    from imuran_cli.storage.records import record_adl, record_dose
 
     today = dt.date(2026, 11, 25)
     at = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC)

@@ -97,7 +97,8 @@ def journal_data(rt: Runtime, profile: Profile, since: dt.date) -> JournalData:
     """
     if not rt.journal_path.exists():
         return JournalData()
-    from imuran_cli.core.journal import build_history, regimen_of
+    from imuran_cli.core.doses import regimen_of
+    from imuran_cli.core.history import build_history
     from imuran_cli.core.report import (
         AdlRecord,
         DoseTaken,
@@ -106,21 +107,23 @@ def journal_data(rt: Runtime, profile: Profile, since: dt.date) -> JournalData:
     )
     from imuran_cli.knowledge.adl import load_adl
     from imuran_cli.knowledge.journal import load_journal_rules
+    from imuran_cli.storage.adl_rows import adl_scores
+    from imuran_cli.storage.dose_rows import dose_statuses, doses_between
     from imuran_cli.storage.journal import reading
-    from imuran_cli.storage.records import adl_scores, doses_between
 
     with reading(rt.journal_path) as journal:
-        every_dose = doses_between(journal, dt.date.min, rt.today)
+        if journal is None:
+            return JournalData()
+        statuses = dose_statuses(journal, dt.date.min, rt.today)
+        records = doses_between(journal, since, rt.today)
         scores = adl_scores(journal)
-    first_record = min((r.date for r in every_dose), default=None)
+    first_record = min((dt.date.fromisoformat(day) for day, _ in statuses), default=None)
     start = max(since, first_record) if first_record is not None else None
-    records = [r for r in every_dose if since <= r.date]
     regimen = regimen_of(profile, rt.limits(), max_mg_per_kg_for(profile))
     decimals = load_journal_rules().history.percent_decimals
     months = []
     for first, last in month_windows(start, rt.today) if start is not None else ():
-        month = [r for r in records if first <= r.date <= last]
-        counted = build_history(month, first, last, regimen, rt.today, decimals).adherence
+        counted = build_history(statuses, first, last, regimen, rt.today, decimals).adherence
         months.append(
             MonthAdherence(
                 month=first.strftime("%Y-%m"),
