@@ -35,7 +35,7 @@ def calendar(
         imuran calendar --months 6 > imuran.ics
     """
     with command_session(ctx) as rt:
-        from imuran_cli.cli.export_inputs import blood_test_due, lab_tests
+        from imuran_cli.cli.export_inputs import blood_test_due, last_lab_test
         from imuran_cli.core.calendar import plan_calendar
         from imuran_cli.knowledge.exports import load_exports
         from imuran_cli.render.calendar import render_calendar
@@ -49,6 +49,6 @@ def calendar(
             months=months,
             today=rt.today,
             profile_key=str(rt.profile_path),
-            blood_test=blood_test_due(rt, profile, lab_tests(rt)) if profile else None,
+            blood_test=blood_test_due(rt, profile, last_lab_test(rt)) if profile else None,
         )
         write_export(render_calendar(plan, rt.now), output, "the calendar")

@@ -54,8 +54,19 @@ def lab_tests(rt: Runtime) -> tuple[LabTest, ...]:
         return tuple(read_tests(journal))
 
 
+def last_lab_test(rt: Runtime) -> dt.date | None:
+    """The day of the journal's latest blood test (what ``labs due`` reads)."""
+    if not rt.journal_path.exists():
+        return None
+    from imuran_cli.storage.journal import reading
+    from imuran_cli.storage.labs import last_test_date
+
+    with reading(rt.journal_path) as journal:
+        return last_test_date(journal)
+
+
 def blood_test_due(
-    rt: Runtime, profile: Profile | None, tests: tuple[LabTest, ...]
+    rt: Runtime, profile: Profile | None, last: dt.date | None
 ) -> BloodTestDue | None:
     """The answer of ``imuran labs due``, for the calendar: None when no test is due
     (none recorded yet, or the treatment stopped)."""
@@ -65,7 +76,6 @@ def blood_test_due(
     from imuran_cli.core.labs import next_test_due
     from imuran_cli.knowledge.labs import load_labs
 
-    last = max((test.date for test in tests), default=None)
     due = next_test_due(profile, last, rt.today, load_labs())
     if due.due_from is None or due.due_by is None:
         return None
