@@ -251,3 +251,11 @@ def test_the_chart_loads_plotext():
         check=True,
     )
     assert "plotext" in loaded_modules(["labs", "chart", "wbc"])
+
+
+@pytest.mark.parametrize("args", EXPORT_COMMANDS, ids=" ".join)
+def test_exports_on_a_missing_journal_load_no_sqlite_and_create_nothing(
+    export_profile, journal_path, args: list[str]
+):
+    assert "sqlite3" not in loaded_modules(args)
+    assert not journal_path.parent.exists()
