@@ -113,3 +113,12 @@ def test_the_chart_loads_plotext():
         check=True,
     )
     assert "plotext" in loaded_modules(["labs", "chart", "wbc"])
+
+
+@pytest.mark.parametrize(
+    "args", [["labs", "list", "--json"], ["labs", "due", "--json"], ["labs", "chart", "wbc"]]
+)
+def test_reading_labs_without_a_journal_does_not_load_sqlite(args: list[str]):
+    modules = loaded_modules(args)
+    assert "imuran_cli.cli.labs" in modules
+    assert "sqlite3" not in modules

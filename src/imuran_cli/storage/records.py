@@ -22,6 +22,7 @@ from imuran_cli.storage.journal import (
     add_entry,
     timestamp,
 )
+from imuran_cli.storage.labs import record_from_row as lab_record_from_row
 
 # A row as sqlite3 gives it, or as a dict (``RemovedEntry``).
 Row = sqlite3.Row | Mapping[str, Any]
@@ -209,6 +210,7 @@ ROW_READERS: dict[str, Callable[[Row], object]] = {
     "dose": dose_from_row,
     "adl": score_from_row,
     "stock": stock_from_row,
+    "labs": lab_record_from_row,
 }
 
 

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from imuran_cli.core.adl import ADL_ITEMS, AdlChange, AdlEmergency, AdlList, AdlRecorded, AdlScore
 from imuran_cli.core.journal import DoseRecord, DoseRecorded, History
+from imuran_cli.core.labs import LabRecord, describe_record
 from imuran_cli.core.stock import StockEvent, StockRecorded, StockStatus
 from imuran_cli.core.undo import Undone
 from imuran_cli.core.units import format_number
@@ -97,6 +98,8 @@ def describe(record: object) -> str:
         return describe_dose(record)
     if isinstance(record, StockEvent):
         return describe_stock(record)
+    if isinstance(record, LabRecord):
+        return describe_record(record)
     if isinstance(record, AdlScore):
         return f"the MG-ADL score of {record.date.isoformat()} (total {record.items.total})"
     raise TypeError(f"no description for {type(record).__name__}")
