@@ -333,10 +333,14 @@ def test_before_start_is_a_question_for_the_neurologist(cli, write_profile):
     assert "neurologist" in result.json()["error"]["hint"]
 
 
-def test_when_is_required(cli):
+def test_without_when_and_without_a_journal_when_is_asked_for(cli, journal_path):
     result = cli("missed")
     assert result.exit_code == 2
-    assert result.stderr.startswith("error: Missing option '--when'")
+    assert result.stderr.startswith("error: your journal has no record yet")
+    assert "--when" in result.stderr
+    result = cli("missed", "--json")
+    assert result.json()["error"]["code"] == "no_journal"
+    assert not journal_path.parent.exists()
 
 
 def test_help_fits_and_has_an_example(cli):

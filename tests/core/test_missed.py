@@ -213,6 +213,8 @@ def test_skip_without_profile():
         "schedule": "once",
         "daily_mg": None,
         "next_regular": {"date": "2026-11-26", "time": "morning", "at": "08:00"},
+        "missing": [],
+        "recorded_at": None,
     }
     assert [item.source for item in result.advice] == ["LEAFLET", "MYAWARE"]
 
