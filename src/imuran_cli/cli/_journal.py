@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from imuran_cli.cli.runtime import Runtime
 
 if TYPE_CHECKING:
-    from imuran_cli.core.journal import Regimen
+    from imuran_cli.core.doses import Regimen
     from imuran_cli.core.profile import Profile
     from imuran_cli.storage.journal import Journal
 
@@ -47,7 +47,7 @@ def writing_journal(rt: Runtime) -> Iterator[Journal]:
 
 def load_regimen(rt: Runtime) -> tuple[Profile | None, Regimen]:
     """The profile and the doses of a day it prescribes."""
-    from imuran_cli.core.journal import regimen_of
+    from imuran_cli.core.doses import regimen_of
 
     profile = rt.load_profile()
     max_mg_per_kg = math.inf  # the mg/kg maximum matters only for a dose from a target

@@ -91,7 +91,7 @@ def add(
         from imuran_cli.core.days import parse_day
         from imuran_cli.knowledge.adl import load_adl
         from imuran_cli.render.human.journal import adl_recorded_lines
-        from imuran_cli.storage.records import record_adl
+        from imuran_cli.storage.adl_rows import record_adl
 
         scale = load_adl()
         given: dict[str, int | None] = {
@@ -136,7 +136,7 @@ def list_scores(ctx: typer.Context, json_output: JsonOpt = False) -> None:
         scores = []
         with reading_journal(rt) as journal:
             if journal is not None:
-                from imuran_cli.storage.records import adl_scores
+                from imuran_cli.storage.adl_rows import adl_scores
 
                 scores = adl_scores(journal)
         latest = max(scores, key=lambda score: score.date) if scores else None

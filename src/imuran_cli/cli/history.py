@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from imuran_cli.cli._journal import load_regimen, reading_journal
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from imuran_cli.core.doses import DoseRecord, DoseStatus
 
 
 def history(
@@ -54,7 +59,7 @@ def history(
                 code="conflicting_options",
             )
         from imuran_cli.core.days import parse_day
-        from imuran_cli.core.journal import build_history, history_range
+        from imuran_cli.core.history import build_history, history_range
         from imuran_cli.knowledge.journal import load_journal_rules
 
         rules = load_journal_rules().history
@@ -64,24 +69,30 @@ def history(
             days, start_ref, end_ref, rt.today, rules.default_days, rules.max_days
         )
         _, regimen = load_regimen(rt)
+        statuses: dict[tuple[str, str], tuple[DoseStatus, float | None]] = {}
+        details: dict[tuple[dt.date, str], DoseRecord] = {}
         with reading_journal(rt) as journal:
-            records = []
             if journal is not None:
-                from imuran_cli.storage.records import doses_between
+                from imuran_cli.storage.dose_rows import dose_statuses, doses_between
 
-                records = doses_between(journal, start, end)
-        result = build_history(records, start, end, regimen, rt.today, rules.percent_decimals)
+                statuses = dose_statuses(journal, start, end)
+                if csv_output:  # recorded_at and note, for the CSV only
+                    records = doses_between(journal, start, end)
+                    details = {(record.date, record.dose): record for record in records}
+        result = build_history(statuses, start, end, regimen, rt.today, rules.percent_decimals)
         if csv_output:
-            from imuran_cli.render.human.journal import write_history_csv
+            from imuran_cli.render.human.history import write_history_csv
 
-            write_history_csv(result, sys.stdout)
+            write_history_csv(result, details, sys.stdout)
         elif rt.json:
-            from imuran_cli.render.human.journal import history_document
+            from imuran_cli.render.human.history import history_document
             from imuran_cli.render.json_out import write_json
 
-            write_json(history_document(result))
+            # Compact: json's C encoder writes ten years of doses several times faster.
+            write_json(history_document(result), compact=True, ready=True)
         else:
-            from imuran_cli.render.human.journal import history_lines, write_lines
+            from imuran_cli.render.human.history import history_lines
+            from imuran_cli.render.human.journal import write_lines
             from imuran_cli.render.plain import output_width
 
             write_lines(history_lines(result, output_width()), sys.stdout)

@@ -62,7 +62,7 @@ def missed(
         import datetime as dt
 
         from imuran_cli.cli._journal import reading_journal
-        from imuran_cli.core.journal import regimen_of
+        from imuran_cli.core.doses import regimen_of
         from imuran_cli.core.missed_journal import answer_missed
         from imuran_cli.knowledge.dosing import load_dosing
         from imuran_cli.knowledge.journal import load_journal_rules
@@ -77,8 +77,8 @@ def missed(
         records = None
         with reading_journal(rt) as journal:
             if journal is not None:
+                from imuran_cli.storage.dose_rows import doses_between
                 from imuran_cli.storage.journal import has_records
-                from imuran_cli.storage.records import doses_between
 
                 if has_records(journal):
                     start = rt.today - dt.timedelta(days=back)

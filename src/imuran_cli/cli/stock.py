@@ -86,7 +86,7 @@ def _record(rt: Runtime, action: StockAction, tablets: float, date: str | None) 
     from imuran_cli.core.days import parse_day
     from imuran_cli.core.stock import NewStock, StockRecorded, parse_tablets
     from imuran_cli.render.human.journal import stock_recorded_lines
-    from imuran_cli.storage.records import record_stock
+    from imuran_cli.storage.stock_rows import record_stock
 
     _, regimen = load_regimen(rt)
     count = parse_tablets(tablets, action, regimen.step_mg / regimen.tablet_mg)
@@ -109,7 +109,7 @@ def current_stock(rt: Runtime, journal: Journal | None) -> StockStatus:
     events: list[StockEvent] = []
     taken: list[TakenTablets] = []
     if journal is not None:
-        from imuran_cli.storage.records import stock_moves
+        from imuran_cli.storage.stock_rows import stock_moves
 
         events, taken = stock_moves(journal)
     return stock_status(

@@ -11,7 +11,8 @@ from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import Runtime, command_session
 
 if TYPE_CHECKING:
-    from imuran_cli.core.journal import DoseRecord, DoseStatus, NewDose
+    from imuran_cli.core.doses import DoseRecord, DoseStatus
+    from imuran_cli.core.take import NewDose
 
 DoseOpt = Annotated[
     str | None,
@@ -99,7 +100,7 @@ def _record(
     replace: bool,
 ) -> None:
     from imuran_cli.core.days import parse_day
-    from imuran_cli.core.journal import dose_recorded, plan_dose
+    from imuran_cli.core.take import dose_recorded, plan_dose
     from imuran_cli.render.human.journal import dose_recorded_lines
 
     _, regimen = load_regimen(rt)
@@ -120,7 +121,7 @@ def _record(
         )
 
     decide([])  # every check that needs no record, before a journal is created
-    from imuran_cli.storage.records import record_dose
+    from imuran_cli.storage.dose_rows import record_dose
 
     with writing_journal(rt) as journal:
         new, replaced, after = record_dose(journal, ref.day, decide)

@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from imuran_cli.core.doses import DoseRecord, Regimen, unrecorded_doses
 from imuran_cli.core.errors import InputError
-from imuran_cli.core.journal import DoseRecord, Regimen, unrecorded_doses
 from imuran_cli.core.missed import (
     Advice,
     DoseSlot,

@@ -233,6 +233,15 @@ class Journal:
         except sqlite3.Error as exc:
             raise sqlite_error(exc, self.path, "read") from exc
 
+    def tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """``rows`` as plain tuples: faster for thousands of rows."""
+        try:
+            cursor = self.connection.cursor()
+            cursor.row_factory = None
+            return cursor.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise sqlite_error(exc, self.path, "read") from exc
+
     @contextlib.contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """One ``BEGIN IMMEDIATE`` transaction: committed when the block ends, rolled back

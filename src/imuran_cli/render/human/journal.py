@@ -1,5 +1,5 @@
 """Human views of the journal commands, as plain text (no rich): ``take``, ``skip``,
-``undo``, ``history``, ``adl``, ``stock``; and the JSON and CSV documents of ``history``.
+``undo``, ``adl``, ``stock`` (``history`` has its own module).
 
 Every status carries a word and a mark that does not rely on colour:
 ``✓ taken``, ``– skipped``, ``✗ missing``, ``· due``.
@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from imuran_cli.core.adl import ADL_ITEMS, AdlChange, AdlEmergency, AdlList, AdlRecorded, AdlScore
-from imuran_cli.core.journal import DoseRecord, DoseRecorded, History
+from imuran_cli.core.doses import DoseRecord
 from imuran_cli.core.labs import LabRecord, describe_record
 from imuran_cli.core.stock import StockEvent, StockRecorded, StockStatus
+from imuran_cli.core.take import DoseRecorded
 from imuran_cli.core.undo import Undone
 from imuran_cli.core.units import format_number
 from imuran_cli.render.common import (
@@ -115,92 +116,6 @@ def describe_stock(event: StockEvent) -> str:
     if event.action == "add":
         return f"a refill of {tablets} tablets on {event.date.isoformat()}"
     return f"a count of {tablets} tablets on {event.date.isoformat()}"
-
-
-# ---------------------------------------------------------------- history
-
-
-def history_lines(result: History, width: int) -> list[str]:
-    """One line a day, newest first, then the adherence."""
-    lines: list[str] = []
-    for day in reversed(result.days):
-        if not day.doses:
-            text = "no dose expected"
-        elif len(day.doses) == 1 and day.doses[0].dose == "morning":
-            text = status(day.doses[0].status)
-        else:
-            text = "  ".join(f"{slot.dose} {status(slot.status)}" for slot in day.doses)
-        lines.extend(
-            textwrap.wrap(
-                f"{day.date.isoformat()}  {text}",
-                width=width,
-                subsequent_indent=" " * 12,
-                break_long_words=False,
-                break_on_hyphens=False,
-            )
-        )
-    adherence = result.adherence
-    if adherence.percent is None:
-        summary = "Adherence: no dose was expected in these days."
-    else:
-        summary = (
-            f"Adherence: {format_number(adherence.percent)}% ({adherence.taken} of "
-            f"{adherence.expected} doses taken; {adherence.skipped} skipped, "
-            f"{adherence.missing} missing)."
-        )
-    lines.append("")
-    lines += fill(summary, width)
-    return lines
-
-
-def history_document(result: History) -> dict[str, Any]:
-    """The ``--json`` document of ``history`` (built directly: it can hold 7,000 doses)."""
-    adherence = result.adherence
-    return {
-        "from": result.start.isoformat(),
-        "to": result.end.isoformat(),
-        "days": [
-            {
-                "date": day.date.isoformat(),
-                "doses": [
-                    {"dose": slot.dose, "status": slot.status, "mg": slot.mg} for slot in day.doses
-                ],
-            }
-            for day in result.days
-        ],
-        "adherence": {
-            "expected": adherence.expected,
-            "taken": adherence.taken,
-            "skipped": adherence.skipped,
-            "missing": adherence.missing,
-            "percent": adherence.percent,
-        },
-    }
-
-
-CSV_HEADER = ("date", "dose", "status", "mg", "recorded_at", "note")
-
-
-def write_history_csv(result: History, out: TextIO) -> None:
-    """RFC 4180 CSV (the ``csv`` module, CRLF line ends): one row per dose in range."""
-    import csv
-
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
-    for day in result.days:
-        for slot in day.doses:
-            record = result.records.get((day.date, slot.dose))
-            writer.writerow(
-                (
-                    day.date.isoformat(),
-                    slot.dose,
-                    slot.status,
-                    format_number(slot.mg) if slot.mg is not None else "",
-                    record.recorded_at.isoformat() if record is not None else "",
-                    (record.note or "") if record is not None else "",
-                )
-            )
-    out.flush()
 
 
 # ---------------------------------------------------------------- MG-ADL
