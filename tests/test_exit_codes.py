@@ -208,7 +208,7 @@ CASES: list[tuple[str, type[ImuranError] | None, Setup, list[str], int, str]] = 
         "empty_journal",
     ),
     (
-        "journal-damaged-labs",
+        "journal-not-a-database-labs",
         JournalError,
         lambda mp, p: damage_journal(p),
         ["labs", "list"],

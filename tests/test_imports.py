@@ -58,6 +58,11 @@ JOURNAL_JSON_COMMANDS = [
     ["adl", "list", "--json"],
     ["stock", "--json"],
     ["stock", "add", "30", "--json"],
+    ["labs", "add", "--wbc", "5", "--json"],
+    ["labs", "list", "--json"],
+    ["labs", "due", "--json"],
+    ["labs", "chart", "wbc", "--json"],
+    ["labs", "remove", "2026-11-20", "--json"],
     [
         "adl",
         "add",
@@ -87,6 +92,10 @@ READING_COMMANDS = [
     ["adl", "list", "--json"],
     ["stock", "--json"],
     ["travel", "--days", "14", "--daily-mg", "150", "--json"],
+    ["labs", "list", "--json"],
+    ["labs", "due", "--json"],
+    ["labs", "chart", "wbc", "--json"],
+    ["labs", "chart", "wbc"],
 ]
 
 
@@ -95,16 +104,6 @@ def existing_journal(journal_path: Path) -> Path:
     with writing(journal_path):
         pass
     return journal_path
-
-
-# Commands that read or write the journal (sqlite3 is theirs to load).
-JOURNAL_COMMANDS = [
-    ["labs", "add", "--wbc", "5", "--json"],
-    ["labs", "list", "--json"],
-    ["labs", "due", "--json"],
-    ["labs", "chart", "wbc", "--json"],
-    ["labs", "remove", "2026-11-20", "--json"],
-]
 
 
 def loaded_modules(args: list[str]) -> set[str]:
@@ -144,6 +143,61 @@ def test_plain_answers_import_neither_rich_nor_sqlite(args: list[str]):
 def test_the_probe_sees_rich_when_a_human_answer_is_printed():
     """Guard against a probe that cannot fail: human output does load rich."""
     assert "rich.console" in loaded_modules(["sources"])
+
+
+def _plotext(modules: set[str]) -> set[str]:
+    return {m for m in modules if m == "plotext" or m.startswith("plotext.")}
+
+
+@pytest.mark.parametrize("args", JOURNAL_JSON_COMMANDS, ids=lambda a: " ".join(a[:3]))
+def test_journal_json_runs_do_not_load_plotext(args: list[str], existing_journal):
+    assert not _plotext(loaded_modules(args))
+
+
+@pytest.mark.parametrize("args", [*JSON_COMMANDS, ["profile", "show"], ["sources"]])
+def test_no_other_command_loads_plotext(args: list[str]):
+    assert not _plotext(loaded_modules(args))
+
+
+def test_human_labs_answers_are_plain_text_without_rich_or_plotext():
+    for args in (["labs", "list"], ["labs", "due"]):
+        modules = loaded_modules(args)
+        assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+        assert not _plotext(modules)
+
+
+def test_the_chart_loads_plotext():
+    """Guard against a plotext check that cannot fail: the chart itself does load it."""
+    subprocess.run(
+        [sys.executable, "-m", "imuran_cli", "labs", "add", "--wbc", "5"],
+        env=dict(os.environ),
+        capture_output=True,
+        timeout=60,
+        check=True,
+    )
+    assert "plotext" in loaded_modules(["labs", "chart", "wbc"])
+
+
+# missed (the already-taken check) and travel (the stock) read an existing journal.
+NOT_JOURNAL = [args for args in JSON_COMMANDS if args[0] not in ("missed", "travel")]
+
+
+@pytest.mark.parametrize("args", NOT_JOURNAL, ids=lambda a: " ".join(a[:2]))
+def test_commands_that_do_not_touch_the_journal_never_load_sqlite(args, existing_journal):
+    assert "sqlite3" not in loaded_modules(args)
+
+
+@pytest.mark.parametrize("args", READING_COMMANDS, ids=lambda a: " ".join(a[:2]))
+def test_reading_commands_on_a_missing_journal_load_no_sqlite(args, journal_path):
+    assert "sqlite3" not in loaded_modules(args)
+    assert not journal_path.parent.exists()
+
+
+@pytest.mark.parametrize("args", JOURNAL_JSON_COMMANDS, ids=lambda a: " ".join(a[:2]))
+def test_journal_json_runs_do_not_import_rich(args, existing_journal):
+    modules = loaded_modules(args)
+    assert "sqlite3" in modules  # the probe really used the journal
+    assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
 
 
 # ---------------------------------------------------------------- exports (issue 14)
@@ -193,64 +247,6 @@ def test_only_calendar_loads_icalendar(export_profile, args: list[str]):
 @pytest.mark.parametrize("args", JSON_COMMANDS, ids=lambda a: " ".join(a[:2]))
 def test_answering_commands_do_not_load_icalendar(args: list[str]):
     assert not _top(loaded_modules(args), "icalendar")
-
-
-# missed (the already-taken check) and travel (the stock) read an existing journal.
-NOT_JOURNAL = [args for args in JSON_COMMANDS if args[0] not in ("missed", "travel")]
-
-
-@pytest.mark.parametrize("args", NOT_JOURNAL, ids=lambda a: " ".join(a[:2]))
-def test_commands_that_do_not_touch_the_journal_never_load_sqlite(args, existing_journal):
-    assert "sqlite3" not in loaded_modules(args)
-
-
-@pytest.mark.parametrize("args", READING_COMMANDS, ids=lambda a: " ".join(a[:2]))
-def test_reading_commands_on_a_missing_journal_load_no_sqlite(args, journal_path):
-    assert "sqlite3" not in loaded_modules(args)
-    assert not journal_path.parent.exists()
-
-
-@pytest.mark.parametrize("args", JOURNAL_JSON_COMMANDS, ids=lambda a: " ".join(a[:2]))
-def test_journal_json_runs_do_not_import_rich(args, existing_journal):
-    modules = loaded_modules(args)
-    assert "sqlite3" in modules  # the probe really used the journal
-    assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
-
-
-def _plotext(modules: set[str]) -> set[str]:
-    return {m for m in modules if m == "plotext" or m.startswith("plotext.")}
-
-
-@pytest.mark.parametrize("args", JOURNAL_COMMANDS, ids=lambda a: " ".join(a[:3]))
-def test_journal_json_runs_do_not_import_rich_or_plotext(args: list[str]):
-    modules = loaded_modules(args)
-    assert "imuran_cli.cli.labs" in modules
-    assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
-    assert not _plotext(modules)
-
-
-@pytest.mark.parametrize("args", [*JSON_COMMANDS, ["profile", "show"], ["sources"]])
-def test_no_other_command_loads_plotext(args: list[str]):
-    assert not _plotext(loaded_modules(args))
-
-
-def test_human_labs_answers_are_plain_text_without_rich_or_plotext():
-    for args in (["labs", "list"], ["labs", "due"]):
-        modules = loaded_modules(args)
-        assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
-        assert not _plotext(modules)
-
-
-def test_the_chart_loads_plotext():
-    """Guard against a plotext check that cannot fail: the chart itself does load it."""
-    subprocess.run(
-        [sys.executable, "-m", "imuran_cli", "labs", "add", "--wbc", "5"],
-        env=dict(os.environ),
-        capture_output=True,
-        timeout=60,
-        check=True,
-    )
-    assert "plotext" in loaded_modules(["labs", "chart", "wbc"])
 
 
 @pytest.mark.parametrize("args", EXPORT_COMMANDS, ids=" ".join)

@@ -463,3 +463,24 @@ def test_real_runs_fail_cleanly():
     assert "Traceback" not in result.stderr
     result = run_subprocess("labs", "due")
     assert result.returncode == 0 and "Traceback" not in result.stderr
+
+
+# ---------------------------------------------------------------- undo
+
+
+def test_undo_takes_back_the_last_labs_add(cli):
+    cli("labs", "add", "--date", "2026-11-20", "--wbc", "5.1", "--alt", "30")
+    cli("labs", "add", "--date", "2026-11-20", "--wbc", "4.9")
+    result = cli("undo")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Removed: the blood test of 2026-11-20 (wbc 4.9, alt 30).",
+        "Back again: the blood test of 2026-11-20 (wbc 5.1, alt 30).",
+    ]
+    listed = cli("labs", "list", "--json").json()["tests"]
+    assert [t["values"] for t in listed] == [{"wbc": 5.1, "alt": 30}]
+    document = cli("undo", "--json").json()
+    assert document["removed"]["kind"] == "labs"
+    assert document["removed"]["record"]["values"] == {"wbc": 5.1, "alt": 30}
+    assert document["restored"] is None
+    assert cli("labs", "list", "--json").json()["tests"] == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 
 import pytest
 
@@ -73,7 +74,8 @@ def test_colour_needs_a_terminal_without_no_color(monkeypatch, env, tty, expecte
 
     class Out:
         def isatty(self) -> bool:
-            return tty
+            return bool(tty)
 
-    monkeypatch.setattr(cli_labs.sys, "stdout", Out())
-    assert cli_labs._use_color() is expected
+    monkeypatch.setattr(sys, "stdout", Out())
+    colour: bool = cli_labs._use_color()
+    assert colour is expected

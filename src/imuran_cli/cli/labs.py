@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from imuran_cli.cli._journal import emit_lines, reading_journal, writing_journal
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import Runtime, command_session
 
 if TYPE_CHECKING:
+    from imuran_cli.core.labs import LabTest
     from imuran_cli.knowledge.labs import Labs
-
-ResultT = TypeVar("ResultT")
 
 labs_app = typer.Typer(
     help="Blood tests: record results, see flags and trends, and when the next is due.",
@@ -42,17 +41,14 @@ def _labs() -> Labs:
     return load_labs()
 
 
-def _emit(rt: Runtime, result: ResultT, lines: Callable[[ResultT, int], list[str]]) -> None:
-    """One JSON document with --json, else plain text lines within the output width."""
-    if rt.json:
-        from imuran_cli.render.json_out import write_json
+def _recorded_tests(rt: Runtime) -> list[LabTest]:
+    """Every recorded test; none (and no sqlite3 import) without a journal file."""
+    with reading_journal(rt) as journal:
+        if journal is None:
+            return []
+        from imuran_cli.storage.labs import read_tests
 
-        write_json(result)
-        return
-    from imuran_cli.render.plain import output_width
-
-    sys.stdout.write("\n".join(lines(result, output_width())) + "\n")
-    sys.stdout.flush()
+        return read_tests(journal)
 
 
 DayOpt = Annotated[
@@ -115,7 +111,6 @@ def add(
         from imuran_cli.core import labs as core
         from imuran_cli.core.days import parse_day
         from imuran_cli.render.human.labs import render_lab_recorded
-        from imuran_cli.storage.journal import writing
         from imuran_cli.storage.labs import read_tests, save_test
 
         knowledge = _labs()
@@ -142,7 +137,7 @@ def add(
             outcome.update(replaced=replaced, note_replaced=note_replaced)
             return merged
 
-        with writing(rt.journal_path) as journal:
+        with writing_journal(rt) as journal:
             existing, stored = save_test(journal, day, merge, rt.now)
             history = read_tests(journal)
         result = core.recorded(
@@ -154,7 +149,7 @@ def add(
             profile_limits=core.profile_lab_limits(profile),
             labs=knowledge,
         )
-        _emit(rt, result, lambda r, width: render_lab_recorded(r, knowledge, width))
+        emit_lines(rt, result, lambda r, width: render_lab_recorded(r, knowledge, width))
 
 
 @labs_app.command("remove")
@@ -176,13 +171,12 @@ def remove(
         from imuran_cli.core.days import parse_day
         from imuran_cli.core.errors import InputError
         from imuran_cli.render.human.labs import render_lab_removed
-        from imuran_cli.storage.journal import reading
         from imuran_cli.storage.labs import remove_test
 
         knowledge = _labs()
         when = parse_day(day, rt.today, "DAY").day
         gone = None
-        with reading(rt.journal_path) as journal:
+        with reading_journal(rt) as journal:
             if journal is not None:
                 gone = remove_test(journal, when)
         if gone is None:
@@ -193,7 +187,7 @@ def remove(
             )
         profile = rt.load_profile()
         result = core.removed(gone, core.profile_lab_limits(profile), knowledge)
-        _emit(rt, result, lambda r, width: render_lab_removed(r, knowledge, width))
+        emit_lines(rt, result, lambda r, width: render_lab_removed(r, knowledge, width))
 
 
 @labs_app.command("list")
@@ -214,14 +208,11 @@ def list_tests(
         from imuran_cli.core import labs as core
         from imuran_cli.core.errors import InputError
         from imuran_cli.render.human.labs import render_labs_list
-        from imuran_cli.storage.journal import reading
-        from imuran_cli.storage.labs import read_tests
 
         if csv_output and json_output:
             raise InputError("--csv and --json cannot be used together", "choose one", code="usage")
         knowledge = _labs()
-        with reading(rt.journal_path) as journal:
-            tests = read_tests(journal)
+        tests = _recorded_tests(rt)
         profile = rt.load_profile()
         result = core.list_tests(tests, core.profile_lab_limits(profile), knowledge)
         if csv_output:
@@ -229,7 +220,7 @@ def list_tests(
 
             write_labs_csv(result, knowledge, sys.stdout)
             return
-        _emit(rt, result, lambda r, width: render_labs_list(r, knowledge, width))
+        emit_lines(rt, result, lambda r, width: render_labs_list(r, knowledge, width))
 
 
 def _use_color() -> bool:
@@ -263,13 +254,10 @@ def chart(
     """
     with command_session(ctx, json_output=json_output) as rt:
         from imuran_cli.core import labs as core
-        from imuran_cli.storage.journal import reading
-        from imuran_cli.storage.labs import read_tests
 
         knowledge = _labs()
         name = core.resolve_test(test, knowledge)
-        with reading(rt.journal_path) as journal:
-            tests = read_tests(journal)
+        tests = _recorded_tests(rt)
         profile = rt.load_profile()
         result = core.chart(name, tests, core.profile_lab_limits(profile), knowledge)
         if rt.json:
@@ -300,11 +288,13 @@ def due(ctx: typer.Context, json_output: JsonOpt = False) -> None:
     with command_session(ctx, json_output=json_output) as rt:
         from imuran_cli.core.labs import next_test_due
         from imuran_cli.render.human.labs import render_labs_due
-        from imuran_cli.storage.journal import reading
-        from imuran_cli.storage.labs import last_test_date
 
         knowledge = _labs()
-        with reading(rt.journal_path) as journal:
-            last = last_test_date(journal)
+        with reading_journal(rt) as journal:
+            last = None
+            if journal is not None:  # sqlite3 is loaded only when there is a journal
+                from imuran_cli.storage.labs import last_test_date
+
+                last = last_test_date(journal)
         result = next_test_due(rt.load_profile(), last, rt.today, knowledge)
-        _emit(rt, result, render_labs_due)
+        emit_lines(rt, result, render_labs_due)

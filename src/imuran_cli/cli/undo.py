@@ -11,10 +11,11 @@ from imuran_cli.cli.runtime import command_session
 
 def undo(ctx: typer.Context, json_output: JsonOpt = False) -> None:
     """Remove the most recent record (a dose, an MG-ADL score, a stock
-    entry) and say what it was.
+    entry, a blood test) and say what it was.
 
     A record that had replaced another (take --replace, a second
-    score on one day) brings that one back.
+    score on one day, a second labs add on one day) brings that one
+    back.
 
     Example:
 

@@ -46,6 +46,22 @@ class LabTest:
 
 
 @dataclass(frozen=True)
+class LabRecord:
+    """A blood test as the journal holds one record of it (what ``undo`` reports)."""
+
+    date: dt.date
+    values: Mapping[str, float]
+    note: str | None
+    recorded_at: dt.datetime
+
+
+def describe_record(record: LabRecord) -> str:
+    """``the blood test of 2026-11-20 (wbc 5.1, alt 30)``, for ``undo``."""
+    values = ", ".join(f"{name} {format_number(value)}" for name, value in record.values.items())
+    return f"the blood test of {record.date.isoformat()} ({values or 'no values'})"
+
+
+@dataclass(frozen=True)
 class Flag:
     """A value past its limit."""
 

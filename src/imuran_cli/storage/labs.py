@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
-from imuran_cli.core.labs import LabTest
+from imuran_cli.core.labs import LabRecord, LabTest
 from imuran_cli.core.profile import LAB_TESTS
 from imuran_cli.storage.journal import Journal, add_entry, timestamp
 
@@ -24,6 +25,17 @@ def test_from_row(row: sqlite3.Row) -> LabTest:
     """A ``LabTest`` from a ``labs`` row."""
     values = {name: float(row[name]) for name in LAB_TESTS if row[name] is not None}
     return LabTest(dt.date.fromisoformat(str(row["date"])), values, row["note"])
+
+
+def record_from_row(row: sqlite3.Row | Mapping[str, Any]) -> LabRecord:
+    """A ``labs`` row as the record ``undo`` reports (a ``RemovedEntry`` row is a dict)."""
+    values = {name: float(row[name]) for name in LAB_TESTS if row[name] is not None}
+    return LabRecord(
+        date=dt.date.fromisoformat(str(row["date"])),
+        values=values,
+        note=row["note"],
+        recorded_at=dt.datetime.fromisoformat(str(row["recorded_at"])),
+    )
 
 
 def read_tests(journal: Journal | None) -> list[LabTest]:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from imuran_cli.storage.adl_rows import score_from_row
 from imuran_cli.storage.dose_rows import Row, dose_from_row
 from imuran_cli.storage.journal import RemovedEntry
+from imuran_cli.storage.labs import record_from_row as lab_record_from_row
 from imuran_cli.storage.stock_rows import stock_from_row
 
 # How each kind's row reads as core data (add one for each new kind of record).
@@ -14,6 +15,7 @@ ROW_READERS: dict[str, Callable[[Row], object]] = {
     "dose": dose_from_row,
     "adl": score_from_row,
     "stock": stock_from_row,
+    "labs": lab_record_from_row,
 }
 
 
