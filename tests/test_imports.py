@@ -184,3 +184,11 @@ def test_journal_json_runs_do_not_import_rich(args, existing_journal):
     modules = loaded_modules(args)
     assert "sqlite3" in modules  # the probe really used the journal
     assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+
+
+def test_labs_due_loads_only_the_due_rule(existing_journal):
+    """`labs due` (and what is built on it) needs core.lab_due, not the flags and trends."""
+    for args in (["labs", "due", "--json"], ["labs", "due"]):
+        modules = loaded_modules(args)
+        assert "imuran_cli.core.lab_due" in modules
+        assert "imuran_cli.core.labs" not in modules

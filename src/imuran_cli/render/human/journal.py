@@ -13,7 +13,6 @@ from typing import Any, TextIO
 
 from imuran_cli.core.adl import ADL_ITEMS, AdlChange, AdlEmergency, AdlList, AdlRecorded, AdlScore
 from imuran_cli.core.doses import DoseRecord
-from imuran_cli.core.labs import LabRecord, describe_record
 from imuran_cli.core.stock import StockEvent, StockRecorded, StockStatus
 from imuran_cli.core.take import DoseRecorded
 from imuran_cli.core.undo import Undone
@@ -99,6 +98,8 @@ def describe(record: object) -> str:
         return describe_dose(record)
     if isinstance(record, StockEvent):
         return describe_stock(record)
+    from imuran_cli.core.labs import LabRecord, describe_record  # only undo needs it
+
     if isinstance(record, LabRecord):
         return describe_record(record)
     if isinstance(record, AdlScore):
