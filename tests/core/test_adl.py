@@ -50,7 +50,7 @@ def test_options_are_named_like_the_command_line():
 
 
 def test_missing_items_are_named_in_the_order_of_the_scale():
-    given_items = dict.fromkeys(ADL_ITEMS, 1)
+    given_items: dict[str, int | None] = dict.fromkeys(ADL_ITEMS, 1)
     given_items.update(eyelids=None, talking=None)
     assert missing_items(given_items) == ["talking", "eyelids"]
     with pytest.raises(InputError) as caught:
