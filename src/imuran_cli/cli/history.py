@@ -85,11 +85,9 @@ def history(
 
             write_history_csv(result, details, sys.stdout)
         elif rt.json:
-            from imuran_cli.render.human.history import history_document
-            from imuran_cli.render.json_out import write_json
+            from imuran_cli.render.human.history import write_history_json
 
-            # Compact: json's C encoder writes ten years of doses several times faster.
-            write_json(history_document(result), compact=True, ready=True)
+            write_history_json(result, sys.stdout)
         else:
             from imuran_cli.render.human.history import history_lines
             from imuran_cli.render.human.journal import write_lines

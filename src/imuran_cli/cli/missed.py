@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
-
-if TYPE_CHECKING:
-    from rich.console import Console
-
-    from imuran_cli.core.missed import MissedResult
-
-
-def _render(result: MissedResult, out: Console) -> None:
-    # Imported here so that --json runs never import rich.
-    from imuran_cli.render.human.missed import render_missed
-
-    render_missed(result, out)
 
 
 def missed(
@@ -95,4 +83,7 @@ def missed(
             regimen,
             records,
         )
-        rt.emit(result, _render)
+        from imuran_cli.cli._journal import emit_lines
+        from imuran_cli.render.human.missed import missed_lines
+
+        emit_lines(rt, result, missed_lines)

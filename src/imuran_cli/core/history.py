@@ -113,6 +113,8 @@ def build_history(
     enough for ten years.
     """
     planned = dict(regimen.doses)
+    # Slots repeat (a taken morning dose of 75 mg...): each distinct one is made once.
+    made: dict[tuple[str, str, float | None], DoseSlot] = {}
     started, stopped = regimen.started_on, regimen.stopped_on
     counts = {"taken": 0, "skipped": 0, "missing": 0, "due": 0}
     days: list[HistoryDay] = []
@@ -128,11 +130,16 @@ def build_history(
                 status, mg = record
                 if mg is None and treated:
                     mg = planned.get(dose)
-                slots.append(DoseSlot(dose, status, mg))
                 counts[status] += 1
             elif treated and dose in planned:
-                slots.append(DoseSlot(dose, unrecorded, planned[dose]))  # type: ignore[arg-type]
+                status, mg = unrecorded, planned[dose]  # type: ignore[assignment]
                 counts[unrecorded] += 1
+            else:
+                continue
+            slot = made.get((dose, status, mg))
+            if slot is None:
+                slot = made[(dose, status, mg)] = DoseSlot(dose, status, mg)
+            slots.append(slot)
         days.append(HistoryDay(day, tuple(slots)))
         day += _ONE_DAY
     expected = counts["taken"] + counts["skipped"] + counts["missing"]

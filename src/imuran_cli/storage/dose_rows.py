@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from imuran_cli.core.doses import DoseRecord, DoseStatus
-from imuran_cli.core.take import NewDose
 from imuran_cli.core.units import whole_as_int
 from imuran_cli.storage.journal import Journal, add_entry, timestamp
+
+if TYPE_CHECKING:
+    from imuran_cli.core.take import NewDose
 
 # A row as sqlite3 gives it, or as a dict (``RemovedEntry``).
 Row = sqlite3.Row | Mapping[str, Any]

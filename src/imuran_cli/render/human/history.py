@@ -52,8 +52,8 @@ def history_lines(result: History, width: int) -> list[str]:
 
 
 def history_document(result: History) -> dict[str, Any]:
-    """The ``--json`` document of ``history`` (built directly: it can hold 7,000 doses)."""
-    adherence = result.adherence
+    """The ``--json`` document of ``history``: ``from``, ``to``, ``days`` (oldest first,
+    each ``{date, doses: [{dose, status, mg}]}``) and ``adherence``."""
     return {
         "from": result.start.isoformat(),
         "to": result.end.isoformat(),
@@ -66,13 +66,43 @@ def history_document(result: History) -> dict[str, Any]:
             }
             for day in result.days
         ],
-        "adherence": {
-            "expected": adherence.expected,
-            "taken": adherence.taken,
-            "skipped": adherence.skipped,
-            "missing": adherence.missing,
-            "percent": adherence.percent,
-        },
+        "adherence": history_document_adherence(result),
+    }
+
+
+def write_history_json(result: History, out: TextIO) -> None:
+    """``history_document`` as compact JSON text, written piece by piece: the same
+    document (a test holds them equal), fast enough for ten years of doses. Each distinct
+    dose object is encoded once."""
+    import json
+
+    encoded: dict[tuple[str, str, float | None], str] = {}
+    parts: list[str] = []
+    for day in result.days:
+        doses: list[str] = []
+        for slot in day.doses:
+            text = encoded.get(slot)
+            if text is None:
+                text = encoded[slot] = json.dumps(
+                    {"dose": slot.dose, "status": slot.status, "mg": slot.mg},
+                    separators=(",", ":"),
+                )
+            doses.append(text)
+        parts.append(f'{{"date":"{day.date.isoformat()}","doses":[{",".join(doses)}]}}')
+    head = json.dumps({"from": result.start.isoformat(), "to": result.end.isoformat()})
+    adherence = json.dumps(history_document_adherence(result), separators=(",", ":"))
+    out.write(f'{head[:-1]}, "days":[{",".join(parts)}],"adherence":{adherence}}}\n')
+    out.flush()
+
+
+def history_document_adherence(result: History) -> dict[str, Any]:
+    adherence = result.adherence
+    return {
+        "expected": adherence.expected,
+        "taken": adherence.taken,
+        "skipped": adherence.skipped,
+        "missing": adherence.missing,
+        "percent": adherence.percent,
     }
 
 

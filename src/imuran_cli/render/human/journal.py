@@ -9,13 +9,8 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from imuran_cli.core.adl import ADL_ITEMS, AdlChange, AdlEmergency, AdlList, AdlRecorded, AdlScore
-from imuran_cli.core.doses import DoseRecord
-from imuran_cli.core.stock import StockEvent, StockRecorded, StockStatus
-from imuran_cli.core.take import DoseRecorded
-from imuran_cli.core.undo import Undone
 from imuran_cli.core.units import format_number
 from imuran_cli.render.common import (
     NEUROLOGIST_FIRST,
@@ -24,8 +19,14 @@ from imuran_cli.render.common import (
     tablets_word,
 )
 
+if TYPE_CHECKING:  # only types here: each command imports only its own core module
+    from imuran_cli.core.adl import AdlChange, AdlEmergency, AdlList, AdlRecorded
+    from imuran_cli.core.doses import DoseRecord
+    from imuran_cli.core.stock import StockEvent, StockRecorded, StockStatus
+    from imuran_cli.core.take import DoseRecorded
+    from imuran_cli.core.undo import Undone
+
 MARKS = {"taken": "✓", "skipped": "–", "missing": "✗", "due": "·"}
-ITEM_WORDS = {key: key.replace("_", " ") for key in ADL_ITEMS}
 
 
 def fill(text: str, width: int, indent: str = "") -> list[str]:
@@ -94,6 +95,10 @@ def undone_lines(result: Undone, width: int) -> list[str]:
 
 def describe(record: object) -> str:
     """One line for any record ``undo`` may remove."""
+    from imuran_cli.core.adl import AdlScore
+    from imuran_cli.core.doses import DoseRecord
+    from imuran_cli.core.stock import StockEvent
+
     if isinstance(record, DoseRecord):
         return describe_dose(record)
     if isinstance(record, StockEvent):
@@ -123,10 +128,12 @@ def describe_stock(event: StockEvent) -> str:
 
 
 def _items_text(items: Any) -> str:
+    from imuran_cli.core.adl import ADL_ITEMS
+
     graded = [(items.grade(key), key) for key in ADL_ITEMS if items.grade(key)]
     if not graded:
         return "every item 0"
-    return ", ".join(f"{ITEM_WORDS[key]} {grade}" for grade, key in graded)
+    return ", ".join(f"{key.replace('_', ' ')} {grade}" for grade, key in graded)
 
 
 def change_lines(change: AdlChange | None, threshold: str, width: int) -> list[str]:
