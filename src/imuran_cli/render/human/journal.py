@@ -97,14 +97,13 @@ def describe(record: object) -> str:
     """One line for any record ``undo`` may remove."""
     from imuran_cli.core.adl import AdlScore
     from imuran_cli.core.doses import DoseRecord
+    from imuran_cli.core.labs import LabRecord, describe_record
     from imuran_cli.core.stock import StockEvent
 
     if isinstance(record, DoseRecord):
         return describe_dose(record)
     if isinstance(record, StockEvent):
         return describe_stock(record)
-    from imuran_cli.core.labs import LabRecord, describe_record  # only undo needs it
-
     if isinstance(record, LabRecord):
         return describe_record(record)
     if isinstance(record, AdlScore):
