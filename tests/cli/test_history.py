@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from imuran_cli.core.doses import regimen_of
+from imuran_cli.core.doses import DoseStatus, regimen_of
 from imuran_cli.core.history import build_history
 from imuran_cli.knowledge.limits import load_limits
 from imuran_cli.render.human.history import history_document, write_history_json
@@ -166,7 +166,7 @@ def test_the_fast_json_writer_writes_the_document():
         dt.date(2026, 11, 25),
     )
     regimen = regimen_of(profile, limits, 3)
-    statuses = {
+    statuses: dict[tuple[str, str], tuple[DoseStatus, float | None]] = {
         ("2026-11-24", "morning"): ("taken", 75),
         ("2026-11-23", "later"): ("skipped", None),
     }

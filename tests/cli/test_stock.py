@@ -3,6 +3,8 @@ the refill reminder, and the stock line of `imuran travel`."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 ONCE = """\
@@ -14,8 +16,8 @@ daily_mg = 150
 CONTRACT = {"tablets_left", "as_of", "daily_tablets", "days_left", "runs_out_on", "refill_now"}
 
 
-def stock(cli):
-    document = cli("stock", "--json").json()
+def stock(cli: Any) -> dict[str, Any]:
+    document: dict[str, Any] = cli("stock", "--json").json()
     assert set(document) >= CONTRACT
     return document
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 import stat
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,7 +29,10 @@ RECORDED = {"date", "dose", "status", "mg", "recorded_at", "note"}
 DAY = {"date", "daily_mg", "taken_mg", "doses"}
 
 
-def rows(journal_path, sql="SELECT date, dose, status, mg FROM doses WHERE replaced_by IS NULL"):
+def rows(
+    journal_path: Path,
+    sql: str = "SELECT date, dose, status, mg FROM doses WHERE replaced_by IS NULL",
+) -> list[Any]:
     with sqlite3.connect(journal_path) as connection:
         found = connection.execute(sql + " ORDER BY entry_id").fetchall()
     connection.close()
