@@ -73,7 +73,7 @@ def test_a_dose_the_journal_shows_taken_is_already_taken():
     assert result.decision == "already-taken"
     assert result.take_now is None
     assert result.double_dose is False
-    assert result.recorded_at == dt.datetime(2026, 11, 25, 8, 5, tzinfo=UTC)
+    assert result.recorded_at == "2026-11-25T08:05:00+00:00"
     assert "2026-11-25 at 08:05" in result.headline
     assert "Take no more" in result.headline
     assert [a.source for a in result.advice] == ["MYAWARE", "MYAWARE"]
