@@ -255,3 +255,11 @@ def test_exports_on_a_missing_journal_load_no_sqlite_and_create_nothing(
 ):
     assert "sqlite3" not in loaded_modules(args)
     assert not journal_path.parent.exists()
+
+
+def test_labs_due_loads_only_the_due_rule(existing_journal):
+    """`labs due` (and what is built on it) needs core.lab_due, not the flags and trends."""
+    for args in (["labs", "due", "--json"], ["labs", "due"]):
+        modules = loaded_modules(args)
+        assert "imuran_cli.core.lab_due" in modules
+        assert "imuran_cli.core.labs" not in modules

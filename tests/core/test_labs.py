@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from imuran_cli.core import labs as core
 from imuran_cli.core.dates import add_months
 from imuran_cli.core.errors import InputError
+from imuran_cli.core.lab_due import next_test_due
 from imuran_cli.core.labs import LabTest
 from imuran_cli.core.profile import Profile, parse_profile
 from imuran_cli.knowledge.labs import load_labs
@@ -464,14 +465,14 @@ def started(on: str | None, *, weeks: int | None = None, stopped: str | None = N
 )
 def test_due_dates(start, last, rule, due_from, due_by):
     today = D(last) + dt.timedelta(days=1)
-    result = core.next_test_due(started(start) if start else None, D(last), today, LABS)
+    result = next_test_due(started(start) if start else None, D(last), today, LABS)
     assert (result.rule, result.due_from, result.due_by) == (rule, D(due_from), D(due_by))
     assert result.source == {"early-treatment": "MPR", "leaflet": "LEAFLET"}[rule]
     assert result.status == "not-due"
 
 
 def test_the_clinic_interval_wins():
-    result = core.next_test_due(started("2026-11-01", weeks=12), D("2026-11-20"), TODAY, LABS)
+    result = next_test_due(started("2026-11-01", weeks=12), D("2026-11-20"), TODAY, LABS)
     assert (result.rule, result.due_from, result.due_by) == (
         "profile",
         D("2027-02-12"),
@@ -492,23 +493,23 @@ def test_the_clinic_interval_wins():
     ],
 )
 def test_status(today, status, days_overdue):
-    result = core.next_test_due(started("2025-01-01"), D("2026-11-01"), D(today), LABS)
+    result = next_test_due(started("2025-01-01"), D("2026-11-01"), D(today), LABS)
     assert (result.status, result.days_overdue) == (status, days_overdue)
 
 
 def test_no_test_recorded():
-    result = core.next_test_due(started("2026-11-20"), None, TODAY, LABS)
+    result = next_test_due(started("2026-11-20"), None, TODAY, LABS)
     assert (result.status, result.rule, result.due_from, result.due_by) == (
         "no-test-recorded",
         "early-treatment",
         None,
         None,
     )
-    assert core.next_test_due(None, None, TODAY, LABS).rule == "leaflet"
+    assert next_test_due(None, None, TODAY, LABS).rule == "leaflet"
 
 
 def test_stopped_means_not_on_treatment():
-    result = core.next_test_due(
+    result = next_test_due(
         started("2025-01-01", stopped="2026-10-01"), D("2026-09-01"), TODAY, LABS
     )
     assert (result.status, result.rule, result.due_from, result.due_by) == (
@@ -521,10 +522,10 @@ def test_stopped_means_not_on_treatment():
 
 
 def test_without_a_start_date_the_answer_says_so():
-    result = core.next_test_due(None, D("2026-11-01"), TODAY, LABS)
+    result = next_test_due(None, D("2026-11-01"), TODAY, LABS)
     assert LABS.schedule.no_start.note in result.notes
     assert LABS.schedule.clinics.note in result.notes
-    with_start = core.next_test_due(started("2025-01-01"), D("2026-11-01"), TODAY, LABS)
+    with_start = next_test_due(started("2025-01-01"), D("2026-11-01"), TODAY, LABS)
     assert LABS.schedule.no_start.note not in with_start.notes
 
 
@@ -536,7 +537,7 @@ def test_due_is_always_after_the_last_test_and_closer_early(start: dt.date, offs
     last = start + dt.timedelta(days=offset)
     data = {"schema_version": 2, "prescription": {"started_on": start}}
     person = parse_profile(data, LIMITS, max(last, start))
-    result = core.next_test_due(person, last, last, LABS)
+    result = next_test_due(person, last, last, LABS)
     assert result.due_from is not None and result.due_by is not None
     assert last < result.due_from <= result.due_by
     gap = (result.due_from - last).days

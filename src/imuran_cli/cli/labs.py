@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Annotated, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from imuran_cli.cli._journal import emit_lines, reading_journal, writing_journal
+from imuran_cli.cli._journal import reading_journal, writing_journal
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import Runtime, command_session
 
 if TYPE_CHECKING:
     from imuran_cli.core.labs import LabTest
     from imuran_cli.knowledge.labs import Labs
+
+ResultT = TypeVar("ResultT")
 
 labs_app = typer.Typer(
     help="Blood tests: record results, see flags and trends, and when the next is due.",
@@ -39,6 +42,20 @@ def _labs() -> Labs:
     from imuran_cli.knowledge.labs import load_labs
 
     return load_labs()
+
+
+def emit_lines(rt: Runtime, result: ResultT, lines: Callable[[ResultT, int], list[str]]) -> None:
+    """One JSON document with --json, else plain lines within the output width (no rich,
+    and none of the other journal commands' views)."""
+    if rt.json:
+        from imuran_cli.render.json_out import write_json
+
+        write_json(result)
+        return
+    from imuran_cli.render.plain import output_width
+
+    sys.stdout.write("\n".join(lines(result, output_width())) + "\n")
+    sys.stdout.flush()
 
 
 def _recorded_tests(rt: Runtime) -> list[LabTest]:
@@ -286,8 +303,8 @@ def due(ctx: typer.Context, json_output: JsonOpt = False) -> None:
         imuran labs due
     """
     with command_session(ctx, json_output=json_output) as rt:
-        from imuran_cli.core.labs import next_test_due
-        from imuran_cli.render.human.labs import render_labs_due
+        from imuran_cli.core.lab_due import next_test_due
+        from imuran_cli.render.human.lab_due import render_labs_due
 
         knowledge = _labs()
         with reading_journal(rt) as journal:

@@ -100,7 +100,7 @@ class MissedResult(_Result):
     daily_mg: Mg | None
     next_regular: DoseSlot
     missing: list[MissingDose] = []
-    recorded_at: dt.datetime | None = None
+    recorded_at: str | None = None  # ISO 8601 with offset, as take --json writes it
 
 
 @dataclass(frozen=True)

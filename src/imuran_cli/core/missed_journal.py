@@ -113,7 +113,7 @@ def _already_taken(
             "advice": advice,
             "sources": list(dict.fromkeys(item.source for item in advice)),
             "sources_note": "",
-            "recorded_at": taken.recorded_at,
+            "recorded_at": taken.recorded_at.isoformat(),
         }
     )
 

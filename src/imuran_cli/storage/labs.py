@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from imuran_cli.core.labs import LabRecord, LabTest
 from imuran_cli.core.profile import LAB_TESTS
 from imuran_cli.storage.journal import Journal, add_entry, timestamp
+
+if TYPE_CHECKING:  # core.labs is loaded only by what reads or writes the values
+    from imuran_cli.core.labs import LabRecord, LabTest
 
 KIND = "labs"
 _COLUMNS = ", ".join(LAB_TESTS)
@@ -23,12 +25,16 @@ _COLUMNS = ", ".join(LAB_TESTS)
 
 def test_from_row(row: sqlite3.Row) -> LabTest:
     """A ``LabTest`` from a ``labs`` row."""
+    from imuran_cli.core.labs import LabTest
+
     values = {name: float(row[name]) for name in LAB_TESTS if row[name] is not None}
     return LabTest(dt.date.fromisoformat(str(row["date"])), values, row["note"])
 
 
 def record_from_row(row: sqlite3.Row | Mapping[str, Any]) -> LabRecord:
     """A ``labs`` row as the record ``undo`` reports (a ``RemovedEntry`` row is a dict)."""
+    from imuran_cli.core.labs import LabRecord
+
     values = {name: float(row[name]) for name in LAB_TESTS if row[name] is not None}
     return LabRecord(
         date=dt.date.fromisoformat(str(row["date"])),
