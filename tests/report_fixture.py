@@ -10,7 +10,8 @@ import datetime as dt
 from typing import Any, cast
 
 from imuran_cli.core.card import CardMedicine, from_check
-from imuran_cli.core.labs import LabTest, next_test_due
+from imuran_cli.core.lab_due import next_test_due
+from imuran_cli.core.labs import LabTest
 from imuran_cli.core.medicines import LiveVaccineDates, MedicineIndex, check_medicine
 from imuran_cli.core.profile import Profile, parse_profile
 from imuran_cli.core.report import (

@@ -73,7 +73,7 @@ def blood_test_due(
     if profile is None:
         return None
     from imuran_cli.core.calendar import BloodTestDue
-    from imuran_cli.core.labs import next_test_due
+    from imuran_cli.core.lab_due import next_test_due
     from imuran_cli.knowledge.labs import load_labs
 
     due = next_test_due(profile, last, rt.today, load_labs())

@@ -102,7 +102,7 @@ def _inputs(rt: Runtime, profile: Profile | None, since: dt.date) -> ReportInput
     import dataclasses
 
     from imuran_cli.cli.status import _inputs as status_inputs
-    from imuran_cli.core.labs import next_test_due, profile_lab_limits
+    from imuran_cli.core.lab_due import next_test_due
     from imuran_cli.core.status import build_status
     from imuran_cli.knowledge.labs import load_labs
     from imuran_cli.knowledge.status import load_status
@@ -123,7 +123,14 @@ def _inputs(rt: Runtime, profile: Profile | None, since: dt.date) -> ReportInput
         adl_meaningful_points=journal.adl_meaningful_points,
         adl_source=journal.adl_source,
         lab_tests=tests,
-        lab_limits=dict(profile_lab_limits(profile)),
+        lab_limits=_lab_limits(profile) if tests else {},
         status=status,
         medicines=medicine_checks(rt, profile),
     )
+
+
+def _lab_limits(profile: Profile) -> dict[str, float]:
+    """The clinic's own limits of the profile, as ``labs list`` reads them."""
+    from imuran_cli.core.labs import profile_lab_limits
+
+    return dict(profile_lab_limits(profile))

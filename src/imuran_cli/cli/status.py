@@ -70,7 +70,7 @@ def _inputs(rt: Runtime, profile: Profile | None) -> StatusInputs:
 
     if profile is None:
         return StatusInputs()
-    from imuran_cli.core.labs import next_test_due
+    from imuran_cli.core.lab_due import next_test_due
     from imuran_cli.knowledge.labs import load_labs
 
     labs = load_labs()
