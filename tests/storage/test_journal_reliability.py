@@ -70,7 +70,9 @@ def env(tmp_path: Path, journal_path: Path) -> dict[str, str]:
     return dict(os.environ, IMURAN_PROFILE=str(profile), IMURAN_JOURNAL=str(journal_path))
 
 
-def run(args: list[str], env: dict[str, str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+def run(
+    args: list[str], env: dict[str, str], preexec_fn: Callable[[], None] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "imuran_cli", *args],
         env=env,
@@ -78,7 +80,7 @@ def run(args: list[str], env: dict[str, str], **kwargs: object) -> subprocess.Co
         text=True,
         timeout=120,
         check=False,
-        **kwargs,  # type: ignore[arg-type]
+        preexec_fn=preexec_fn,
     )
 
 
@@ -104,19 +106,19 @@ def test_writers_killed_at_random_moments_never_lose_an_acknowledged_record(env,
         if round_number % 3 == 2:
             # A plain `imuran take` killed anywhere, start-up and journal creation included.
             day = (TODAY - dt.timedelta(days=start)).isoformat()
-            process = subprocess.Popen(
+            plain = subprocess.Popen(
                 [sys.executable, "-m", "imuran_cli", "take", "--date", day],
                 env=env,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
             )
             time.sleep(rng.uniform(0.0, 0.6))
-            process.send_signal(signal.SIGKILL)
-            _, stderr = process.communicate(timeout=60)
-            if process.returncode == 0:
+            plain.send_signal(signal.SIGKILL)
+            _, stderr = plain.communicate(timeout=60)
+            if plain.returncode == 0:
                 acknowledged.add(day)
             else:
-                assert process.returncode == -signal.SIGKILL, stderr
+                assert plain.returncode == -signal.SIGKILL, stderr
             start += 1
             continue
         process = subprocess.Popen(
@@ -241,7 +243,7 @@ def _without_file_permission_override() -> None:
 def read_only_runner() -> Callable[..., subprocess.CompletedProcess[str]]:
     if os.geteuid() != 0:
         return run
-    return lambda args, env: run(args, env, preexec_fn=_without_file_permission_override)
+    return lambda args, env: run(args, env, _without_file_permission_override)
 
 
 @pytest.mark.parametrize("existing", [False, True], ids=["new", "existing"])

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from imuran_cli.cli._journal import load_regimen, reading_journal
+from imuran_cli.cli._journal import load_regimen, reading_journal, without_gc
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
 
@@ -49,7 +49,10 @@ def history(
     """
     # Both --json and --csv: the error comes as plain error/hint lines (which mode was
     # meant is unclear).
-    with command_session(ctx, json_output=json_output and not csv_output) as rt:
+    with (
+        command_session(ctx, json_output=json_output and not csv_output) as rt,
+        without_gc(),
+    ):
         from imuran_cli.core.errors import InputError
 
         if json_output and csv_output:
@@ -90,7 +93,6 @@ def history(
             write_history_json(result, sys.stdout)
         else:
             from imuran_cli.render.human.history import history_lines
-            from imuran_cli.render.human.journal import write_lines
-            from imuran_cli.render.plain import output_width
+            from imuran_cli.render.plain import output_width, write_lines
 
             write_lines(history_lines(result, output_width()), sys.stdout)

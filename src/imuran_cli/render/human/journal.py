@@ -8,8 +8,7 @@ Every status carries a word and a mark that does not rely on colour:
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from imuran_cli.core.units import format_number
 from imuran_cli.render.common import (
@@ -38,11 +37,6 @@ def fill(text: str, width: int, indent: str = "") -> list[str]:
         break_long_words=False,
         break_on_hyphens=False,
     ) or [""]
-
-
-def write_lines(lines: Iterable[str], out: TextIO) -> None:
-    out.write("".join(line.rstrip() + "\n" for line in lines))
-    out.flush()
 
 
 def status(word: str) -> str:
