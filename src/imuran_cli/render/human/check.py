@@ -9,7 +9,14 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from imuran_cli.core.medicines import CheckResult, MedicineCheck, words
+from imuran_cli.core.medicines import (
+    CheckResult,
+    MedicineCheck,
+    MedsAdded,
+    MedsList,
+    MedsRemoved,
+    words,
+)
 from imuran_cli.render.common import NEUROLOGIST_FIRST, sources_line
 from imuran_cli.render.plain import wrap_labelled
 
@@ -61,3 +68,43 @@ def _fill(text: str, width: int) -> list[str]:
 
 def render_text(lines: Sequence[str]) -> str:
     return "\n".join(lines) + "\n"
+
+
+def meds_added_lines(result: MedsAdded, width: int) -> list[str]:
+    lines: list[str] = []
+    for entry in result.added:
+        lines += _fill(f"Added to your medicines: {entry}", width)
+    for entry in result.already_listed:
+        lines += _fill(f"Already in your medicines: {entry}", width)
+    lines += _saved(result.path, result.created, result.backup, width)
+    lines.append("")
+    return [*lines, *check_lines(CheckResult(result.medicines, result.sources), width)]
+
+
+def meds_removed_lines(result: MedsRemoved, width: int) -> list[str]:
+    lines = _fill(f"Removed from your medicines: {result.removed}", width)
+    if result.medications:
+        lines += _fill("Your medicines now: " + ", ".join(result.medications), width)
+    else:
+        lines.append("Your list of medicines is now empty.")
+    return lines + _saved(result.path, False, result.backup, width)
+
+
+def meds_list_lines(result: MedsList, width: int) -> list[str]:
+    if not result.medicines:
+        return _fill("No medicines are in your profile. Add one with: imuran meds add NAME", width)
+    count = len(result.medicines)
+    title = f"Your medicines ({count}), checked against azathioprine and MG:"
+    return [
+        *_fill(title, width),
+        "",
+        *check_lines(CheckResult(result.medicines, result.sources), width),
+    ]
+
+
+def _saved(path: str, created: bool, backup: str | None, width: int) -> list[str]:
+    lines: list[str] = []
+    if backup:
+        lines += _fill(f"The profile was upgraded; the old file is kept as {backup}", width)
+    lines += _fill(f"{'Created' if created else 'Saved in'} {path}", width)
+    return lines
