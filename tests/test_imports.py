@@ -34,6 +34,11 @@ JSON_COMMANDS = [
     ["profile", "set", "weight", "70", "--json"],
     ["profile", "unset", "weight", "--json"],
     ["profile", "init", "--weight", "70", "--json"],
+    ["check", "ciprofloxacin", "--json"],
+    ["check", "Zostavax", "--json"],
+    ["meds", "list", "--json"],
+    ["meds", "add", "cipro", "--json"],
+    ["meds", "remove", "cipro", "--json"],
 ]
 
 
@@ -66,3 +71,17 @@ def test_no_command_loads_sqlite(args: list[str]):
 def test_the_probe_sees_rich_when_a_human_answer_is_printed():
     """Guard against a probe that cannot fail: human output does load rich."""
     assert "rich.console" in loaded_modules(["sources"])
+
+
+def test_check_of_a_medicine_reads_no_profile_and_builds_no_model():
+    """A check is quick: the profile (pydantic models) is read only for a vaccine."""
+    modules = loaded_modules(["check", "ciprofloxacin", "--json"])
+    assert "imuran_cli.core.medicines" in modules  # the probe really checked
+    assert not {"imuran_cli.core.profile", "imuran_cli.storage.profile_store"} & modules
+    assert "imuran_cli.core.profile" in loaded_modules(["check", "Zostavax", "--json"])
+
+
+def test_human_check_prints_without_rich():
+    modules = loaded_modules(["check", "ciprofloxacin", "Shingrix"])
+    assert "imuran_cli.render.human.check" in modules
+    assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
