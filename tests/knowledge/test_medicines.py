@@ -271,7 +271,9 @@ def test_dose_effects_belong_to_known_codes():
     assert set(effects) <= codes
     assert GROUPS["xanthine-oxidase-inhibitors"].code == "xanthine-oxidase-inhibitor"
     assert GROUPS["febuxostat"].code == "febuxostat"
-    others = [g for g in MEDICINES.groups if g.id not in ("xanthine-oxidase-inhibitors", "febuxostat")]
+    others = [
+        g for g in MEDICINES.groups if g.id not in ("xanthine-oxidase-inhibitors", "febuxostat")
+    ]
     assert {group.code for group in others} == {"interaction"}
 
 
