@@ -228,50 +228,67 @@ def _key(name: str) -> Words:
 
 
 class MedicineIndex:
-    """Every knowledge name by its first word: built once per run (a few milliseconds),
-    then each lookup is a few dictionary reads."""
+    """Every knowledge name, looked up by its first word.
+
+    Built lazily: a run looks up only the few words it was given, so each first word's
+    names are collected (and normalised) on first use, from a flat list made once.
+    """
 
     def __init__(self, medicines: Medicines) -> None:
         self.medicines = medicines
-        hits: dict[Words, list[Hit]] = {}
-        first_name: dict[Words, str] = {}
+        # (case-folded name, name, group or None for a known name, medicine, local,
+        # needs a vaccine word)
+        entries: list[tuple[str, str, MedicineGroup | None, Medicine, bool, bool]] = []
         for group in medicines.groups:
             vaccine = group.kind in _VACCINE_KINDS
             for medicine in medicines.members(group):
-                local_only = medicine.local_only
-                seen: set[Words] = set()
+                local = medicine.local_only
                 # Generic and other names first, then brands, then eye and ear brands.
-                for names, brand, local in (
-                    ((medicine.generic, *medicine.other_names), False, local_only),
-                    (medicine.brands, True, local_only),
-                    (medicine.local_brands, True, True),
-                ):
-                    for name in names:
-                        key = _key(name)
-                        if not key or key in seen:
-                            continue
-                        seen.add(key)
-                        hit = Hit(group, medicine, name, local, vaccine and not brand)
-                        hits.setdefault(key, []).append(hit)
-                        first_name.setdefault(key, name)
-        known: dict[Words, Medicine] = {}
+                for name in (medicine.generic, *medicine.other_names):
+                    entries.append((name.casefold(), name, group, medicine, local, vaccine))
+                for name in medicine.brands:
+                    entries.append((name.casefold(), name, group, medicine, local, False))
+                for name in medicine.local_brands:
+                    entries.append((name.casefold(), name, group, medicine, True, False))
         for entry in medicines.known:
             for name in entry.names():
-                key = _key(name)
-                if key:
-                    known.setdefault(key, entry)
-                    first_name.setdefault(key, name)
+                entries.append((name.casefold(), name, None, entry, False, False))
+        self._entries = entries
         self._by_first: dict[str, list[_Name]] = {}
-        for key in {*hits, *known}:
-            item = _Name(key, tuple(hits.get(key, ())), known.get(key), first_name[key])
-            self._by_first.setdefault(key[0], []).append(item)
-        for candidates in self._by_first.values():
-            if len(candidates) > 1:
-                candidates.sort(key=lambda item: -len(item.words))
 
     def candidates(self, word: str) -> list[_Name]:
         """Names starting with ``word``, longest first."""
-        return self._by_first.get(word, [])
+        found = self._by_first.get(word)
+        if found is None:
+            found = self._by_first[word] = self._collect(word)
+        return found
+
+    def _collect(self, word: str) -> list[_Name]:
+        hits: dict[Words, list[Hit]] = {}
+        known: dict[Words, Medicine] = {}
+        first_name: dict[Words, str] = {}
+        seen: set[tuple[Words, int, int]] = set()
+        for folded, name, group, medicine, local, vaccine in self._entries:
+            if word not in folded:
+                continue
+            key = _key(name)
+            if not key or key[0] != word:
+                continue
+            first_name.setdefault(key, name)
+            if group is None:
+                known.setdefault(key, medicine)
+                continue
+            # One hit per group and medicine: the first name listed that has these words.
+            marker = (key, id(group), id(medicine))
+            if marker not in seen:
+                seen.add(marker)
+                hits.setdefault(key, []).append(Hit(group, medicine, name, local, vaccine))
+        found = [
+            _Name(key, tuple(hits.get(key, ())), known.get(key), first_name[key])
+            for key in first_name
+        ]
+        found.sort(key=lambda item: -len(item.words))
+        return found
 
 
 class NameMatch(NamedTuple):
