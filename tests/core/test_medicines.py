@@ -330,6 +330,8 @@ def test_every_generic_finds_itself(generic):
         ("Engerix-B", "hepatitis B vaccine", {"non-live-vaccines": "info"}),
         ("hep A jab", "hepatitis A vaccine", {"non-live-vaccines": "info"}),
         ("rabies", "rabies vaccine", {"non-live-vaccines": "info"}),
+        ("tetanus booster", "tetanus vaccine", {"non-live-vaccines": "info"}),
+        ("mag sulphate", "magnesium sulfate", {"magnesium-iv": "urgent"}),
     ],
 )
 def test_names_as_people_type_them(query, generic, expected):

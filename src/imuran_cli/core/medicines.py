@@ -53,6 +53,8 @@ VACCINE_WORDS = frozenset(
         "vaccinated",
         "jab",
         "jabs",
+        "booster",
+        "boosters",
         "immunisation",
         "immunisations",
         "immunization",
