@@ -28,7 +28,7 @@ meds_app = typer.Typer(
 NamesArg = Annotated[
     list[str],
     typer.Argument(
-        metavar="NAME...",
+        metavar="NAME",
         help="A medicine or vaccine as on the box: generic or brand, any case.",
         show_default=False,
     ),
