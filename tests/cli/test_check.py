@@ -160,7 +160,7 @@ def test_a_finding_is_an_answer_not_an_error(cli, names):
 def test_no_name_is_a_usage_error(cli):
     result = cli("check")
     assert result.exit_code == 2
-    assert result.stderr.startswith("error: Missing argument 'NAME...'")
+    assert result.stderr.startswith("error: Missing argument 'NAME'")
     assert result.stdout == ""
 
 

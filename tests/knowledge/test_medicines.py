@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from imuran_cli.core.medicines import name_words
+from imuran_cli.knowledge._data import build
 from imuran_cli.knowledge._files import DATA_DIR
 from imuran_cli.knowledge.dosing import load_dosing
-from imuran_cli.knowledge.medicines import Medicine, Medicines, load_medicines, parse_names
+from imuran_cli.knowledge.medicines import (
+    Medicine,
+    Medicines,
+    load_medicines,
+    medicines_from,
+    parse_names,
+)
 from imuran_cli.knowledge.sources import load_sources
 
 MEDICINES = load_medicines()
@@ -312,3 +320,13 @@ def test_names_blocks_read_back_to_every_line():
 
 def test_the_data_file_is_in_the_package():
     assert Path(DATA_DIR, "medicines.toml").is_file()
+
+
+def test_the_fast_loader_agrees_with_the_generic_builder():
+    built = build(Medicines, RAW)
+    groups = tuple(
+        replace(group, medicines=parse_names(group.names) + group.medicines)
+        for group in built.groups
+    )
+    assert load_medicines() == replace(built, groups=groups)
+    assert medicines_from(RAW) == load_medicines()

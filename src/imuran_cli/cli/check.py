@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 NamesArg = Annotated[
     list[str],
     typer.Argument(
-        metavar="NAME...",
+        metavar="NAME",
         help="A medicine or vaccine as on the box: generic or brand, any case.",
         show_default=False,
     ),

@@ -28,7 +28,7 @@ meds_app = typer.Typer(
 NamesArg = Annotated[
     list[str],
     typer.Argument(
-        metavar="NAME...",
+        metavar="NAME",
         help="A medicine or vaccine as on the box: generic or brand, any case.",
         show_default=False,
     ),
@@ -78,14 +78,13 @@ def add(ctx: typer.Context, names: NamesArg, json_output: JsonOpt = False) -> No
         from imuran_cli.core.medicines import (
             LiveVaccineDates,
             MedicineIndex,
-            MedsAdded,
-            add_entries,
             check_medicines,
             split_queries,
         )
+        from imuran_cli.core.meds import MedsAdded, add_entries
         from imuran_cli.core.profile_edit import Edit, edit_profile
         from imuran_cli.knowledge.medicines import load_medicines
-        from imuran_cli.render.human.check import meds_added_lines
+        from imuran_cli.render.human.meds import meds_added_lines
         from imuran_cli.storage.profile_store import update_profile
 
         medicines = load_medicines()
@@ -125,9 +124,9 @@ def remove(ctx: typer.Context, names: NamesArg, json_output: JsonOpt = False) ->
         imuran meds remove "zithromax 250 mg tablets"
     """
     with command_session(ctx, json_output=json_output) as rt:
-        from imuran_cli.core.medicines import MedsRemoved, remove_entry
+        from imuran_cli.core.meds import MedsRemoved, remove_entry
         from imuran_cli.core.profile_edit import Edit, edit_profile, show_profile
-        from imuran_cli.render.human.check import meds_removed_lines
+        from imuran_cli.render.human.meds import meds_removed_lines
         from imuran_cli.storage.profile_store import profile_exists, update_profile
 
         name = " ".join(name.strip() for name in names)
@@ -171,9 +170,10 @@ def list_medicines(ctx: typer.Context, json_output: JsonOpt = False) -> None:
         imuran meds list --json
     """
     with command_session(ctx, json_output=json_output) as rt:
-        from imuran_cli.core.medicines import LiveVaccineDates, MedsList, check_medicines
+        from imuran_cli.core.medicines import LiveVaccineDates, check_medicines
+        from imuran_cli.core.meds import MedsList
         from imuran_cli.knowledge.medicines import load_medicines
-        from imuran_cli.render.human.check import meds_list_lines
+        from imuran_cli.render.human.meds import meds_list_lines
 
         profile = rt.load_profile()
         entries = profile.medications if profile is not None else []

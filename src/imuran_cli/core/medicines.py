@@ -10,9 +10,9 @@ and "statin" alone names nothing. Where names overlap, the longest wins, left to
 ("magnesium stearate" over "magnesium", "Vasotec IV" over "Vasotec").
 
 A vaccine's disease name ("measles", "shingles", "flu") matches only when it is all that
-was typed or when the text says vaccine, jab or shot, so that "valaciclovir for shingles"
-is not taken for a shingles vaccine. Eye and ear words ("eye drops", "otic") select the
-milder warning of the groups that have one.
+was typed (forms and routes aside) or when the text says vaccine, jab or shot, so that
+"valaciclovir for shingles" is not taken for a shingles vaccine. Eye and ear words
+("eye drops", "otic") select the milder warning of the groups that have one.
 
 Everything here is pure: the knowledge, the profile's stop date and today are arguments.
 """
@@ -29,7 +29,6 @@ from imuran_cli.core.dates import add_months
 from imuran_cli.core.errors import InputError
 from imuran_cli.knowledge.medicines import (
     Kind,
-    KnownMedicine,
     Medicine,
     MedicineGroup,
     Medicines,
@@ -54,6 +53,8 @@ VACCINE_WORDS = frozenset(
         "vaccinated",
         "jab",
         "jabs",
+        "booster",
+        "boosters",
         "immunisation",
         "immunisations",
         "immunization",
@@ -216,7 +217,7 @@ class Hit(NamedTuple):
 class _Name(NamedTuple):
     words: Words
     hits: tuple[Hit, ...]
-    known: KnownMedicine | None
+    known: Medicine | None
     name: str
 
 
@@ -229,61 +230,77 @@ def _key(name: str) -> Words:
 
 
 class MedicineIndex:
-    """Every knowledge name by its first word: built once per run (a few milliseconds),
-    then each lookup is a few dictionary reads."""
+    """Every knowledge name, looked up by its first word.
+
+    Built lazily: a run looks up only the few words it was given, so each first word's
+    names are collected (and normalised) on first use, from a flat list made once.
+    """
 
     def __init__(self, medicines: Medicines) -> None:
         self.medicines = medicines
-        hits: dict[Words, list[Hit]] = {}
-        first_name: dict[Words, str] = {}
+        # (case-folded name, name, group or None for a known name, medicine, local,
+        # needs a vaccine word)
+        entries: list[tuple[str, str, MedicineGroup | None, Medicine, bool, bool]] = []
         for group in medicines.groups:
             vaccine = group.kind in _VACCINE_KINDS
             for medicine in medicines.members(group):
-                local_only = medicine.local_only
-                seen: set[Words] = set()
+                local = medicine.local_only
                 # Generic and other names first, then brands, then eye and ear brands.
-                for names, brand, local in (
-                    ((medicine.generic, *medicine.other_names), False, local_only),
-                    (medicine.brands, True, local_only),
-                    (medicine.local_brands, True, True),
-                ):
-                    for name in names:
-                        key = _key(name)
-                        if not key or key in seen:
-                            continue
-                        seen.add(key)
-                        hit = Hit(group, medicine, name, local, vaccine and not brand)
-                        hits.setdefault(key, []).append(hit)
-                        first_name.setdefault(key, name)
-        known: dict[Words, KnownMedicine] = {}
+                for name in (medicine.generic, *medicine.other_names):
+                    entries.append((name.casefold(), name, group, medicine, local, vaccine))
+                for name in medicine.brands:
+                    entries.append((name.casefold(), name, group, medicine, local, False))
+                for name in medicine.local_brands:
+                    entries.append((name.casefold(), name, group, medicine, True, False))
         for entry in medicines.known:
             for name in entry.names():
-                key = _key(name)
-                if key:
-                    known.setdefault(key, entry)
-                    first_name.setdefault(key, name)
+                entries.append((name.casefold(), name, None, entry, False, False))
+        self._entries = entries
         self._by_first: dict[str, list[_Name]] = {}
-        for key in {*hits, *known}:
-            item = _Name(key, tuple(hits.get(key, ())), known.get(key), first_name[key])
-            self._by_first.setdefault(key[0], []).append(item)
-        for candidates in self._by_first.values():
-            if len(candidates) > 1:
-                candidates.sort(key=lambda item: -len(item.words))
 
     def candidates(self, word: str) -> list[_Name]:
         """Names starting with ``word``, longest first."""
-        return self._by_first.get(word, [])
+        found = self._by_first.get(word)
+        if found is None:
+            found = self._by_first[word] = self._collect(word)
+        return found
+
+    def _collect(self, word: str) -> list[_Name]:
+        hits: dict[Words, list[Hit]] = {}
+        known: dict[Words, Medicine] = {}
+        first_name: dict[Words, str] = {}
+        seen: set[tuple[Words, int, int]] = set()
+        for folded, name, group, medicine, local, vaccine in self._entries:
+            if word not in folded:
+                continue
+            key = _key(name)
+            if not key or key[0] != word:
+                continue
+            first_name.setdefault(key, name)
+            if group is None:
+                known.setdefault(key, medicine)
+                continue
+            # One hit per group and medicine: the first name listed that has these words.
+            marker = (key, id(group), id(medicine))
+            if marker not in seen:
+                seen.add(marker)
+                hits.setdefault(key, []).append(Hit(group, medicine, name, local, vaccine))
+        found = [
+            _Name(key, tuple(hits.get(key, ())), known.get(key), first_name[key])
+            for key in first_name
+        ]
+        found.sort(key=lambda item: -len(item.words))
+        return found
 
 
-@dataclass(frozen=True)
-class NameMatch:
+class NameMatch(NamedTuple):
     """A knowledge name found in a text, and where: ``start`` and ``end`` index its words."""
 
     name: str
     start: int
     end: int
     hits: tuple[Hit, ...]
-    known: KnownMedicine | None
+    known: Medicine | None
 
 
 def _routes(all_words: Words) -> frozenset[Route]:
@@ -298,8 +315,7 @@ def _routes(all_words: Words) -> frozenset[Route]:
     return frozenset(found)
 
 
-@dataclass(frozen=True)
-class _Text:
+class _Text(NamedTuple):
     """A text as matching sees it."""
 
     words: Words
@@ -325,7 +341,8 @@ def _find(read: _Text, index: MedicineIndex) -> list[NameMatch]:
             end = position + len(candidate.words)
             if tokens[position:end] != candidate.words:
                 continue
-            whole = len(candidate.words) == len(tokens)
+            # Alone: nothing else but forms and routes ("MMR XL" is still MMR alone).
+            whole = all(word in _TRAILING_WORDS for word in (*tokens[:position], *tokens[end:]))
             hits = tuple(
                 hit
                 for hit in candidate.hits
@@ -389,8 +406,7 @@ class CheckResult:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class LiveVaccineDates:
+class LiveVaccineDates(NamedTuple):
     """When live vaccines are ruled out: while taking azathioprine, or up to a date."""
 
     stopped_on: dt.date | None = None
@@ -486,7 +502,8 @@ def check_medicine(
         if match.known is not None:
             entry = match.known
             generics.append(entry.generic)
-            notes.append(entry.message.format(name=_known_name(match.name, entry)))
+            if entry.message:
+                notes.append(entry.message.format(name=display_name(match.name, entry)))
             note_sources += entry.sources
     note = None
     if not findings:
@@ -503,12 +520,6 @@ def check_medicine(
         note=note,
         note_sources=tuple(dict.fromkeys(note_sources)) if note else (),
     )
-
-
-def _known_name(name: str, entry: KnownMedicine) -> str:
-    if _letters(name) == _letters(entry.generic) or name not in entry.brands:
-        return name[:1].upper() + name[1:]
-    return f"{name} ({entry.generic})"
 
 
 def check_medicines(
@@ -542,8 +553,7 @@ def names_live_vaccine(queries: Sequence[str], index: MedicineIndex) -> bool:
 # ---------------------------------------------------------------- the profile's list
 
 
-@dataclass(frozen=True)
-class ProfileFinding:
+class ProfileFinding(NamedTuple):
     """A finding for one entry of the profile's medicine list."""
 
     medicine: str  # the entry, as written in the profile
@@ -632,89 +642,3 @@ def _joined_end(names: Sequence[str], start: int, index: MedicineIndex) -> int:
             if match.start < span[0] and match.end > sum(span[:-1]):
                 return end
     return start + 1
-
-
-# ---------------------------------------------------------------- `imuran meds`
-
-
-def _entry_key(entry: str) -> str:
-    return " ".join(entry.split()).casefold()
-
-
-def add_entries(
-    current: Sequence[str], names: Sequence[str]
-) -> tuple[list[str], list[str], list[str]]:
-    """The list with ``names`` added as typed: (new list, added, already listed).
-
-    A name already listed (ignoring case and spacing) is not added twice.
-    """
-    entries = list(current)
-    keys = {_entry_key(entry) for entry in entries}
-    added: list[str] = []
-    already: list[str] = []
-    for name in names:
-        key = _entry_key(name)
-        if key in keys:
-            already.append(name)
-            continue
-        keys.add(key)
-        entries.append(name)
-        added.append(name)
-    return entries, added, already
-
-
-def remove_entry(current: Sequence[str], name: str) -> tuple[list[str], str]:
-    """The list without the entry ``name`` names (ignoring case and spacing), and that entry.
-
-    No such entry is an InputError that lists the entries there are.
-    """
-    key = _entry_key(name)
-    for position, entry in enumerate(current):
-        if _entry_key(entry) == key:
-            return [*current[:position], *current[position + 1 :]], entry
-    if not current:
-        raise InputError(
-            f"{name!r} is not in your medicines: the list is empty",
-            "see imuran meds list; add one with imuran meds add NAME",
-            code="medicine_not_listed",
-        )
-    listed = ", ".join(repr(entry) for entry in current)
-    raise InputError(
-        f"{name!r} is not in your medicines, which are: {listed}",
-        f'remove one as it is written, e.g. imuran meds remove "{current[0]}"',
-        code="medicine_not_listed",
-    )
-
-
-@dataclass(frozen=True)
-class MedsAdded:
-    """``imuran meds add``: the check of each name, and the list after adding them."""
-
-    medicines: tuple[MedicineCheck, ...]
-    sources: tuple[str, ...]
-    added: tuple[str, ...]
-    already_listed: tuple[str, ...]
-    medications: tuple[str, ...]
-    path: str
-    created: bool
-    # An older profile was upgraded on saving; the old file is kept here.
-    backup: str | None = None
-
-
-@dataclass(frozen=True)
-class MedsRemoved:
-    """``imuran meds remove``: the entry removed and the list after."""
-
-    removed: str
-    medications: tuple[str, ...]
-    path: str
-    backup: str | None = None
-
-
-@dataclass(frozen=True)
-class MedsList:
-    """``imuran meds list``: each entry of the profile with its findings."""
-
-    medicines: tuple[MedicineCheck, ...]
-    sources: tuple[str, ...]
-    path: str

@@ -4,16 +4,16 @@
 azathioprine, live vaccines included) and Part B (medicines that can worsen MG), each
 with its kind, severity, the strength of the warning in the source's terms, its message
 and its sources. It is read on every ``imuran dose`` and ``imuran check`` run, so it is
-built into plain frozen dataclasses (``build``), never pydantic models; the test suite
-validates the file with pydantic.
+built into plain frozen dataclasses (by hand, see ``medicines_from``), never pydantic
+models; the test suite validates the file with pydantic.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Literal
+from dataclasses import dataclass
+from typing import Any, Literal
 
-from imuran_cli.knowledge._data import Record, build
+from imuran_cli.knowledge._data import Record
 from imuran_cli.knowledge._files import read_data
 
 Severity = Literal["info", "caution", "urgent"]
@@ -95,20 +95,6 @@ class MedicineGroup(Record):
 
 
 @dataclass(frozen=True)
-class KnownMedicine(Record):
-    """A name imuran knows but has no warning for (it only looks like one that has)."""
-
-    generic: str
-    message: str
-    sources: tuple[str, ...]
-    other_names: tuple[str, ...] = ()
-    brands: tuple[str, ...] = ()
-
-    def names(self) -> tuple[str, ...]:
-        return (self.generic, *self.other_names, *self.brands)
-
-
-@dataclass(frozen=True)
 class Statement(Record):
     message: str
     sources: tuple[str, ...]
@@ -132,7 +118,9 @@ class Medicines(Record):
     """Every group, in file order (Part A, then Part B), and the texts around them."""
 
     groups: tuple[MedicineGroup, ...]
-    known: tuple[KnownMedicine, ...]
+    # Names imuran knows but has no warning for (they only look like one that has):
+    # each has a message saying what it is.
+    known: tuple[Medicine, ...]
     live_vaccines: LiveVaccineWindow
     unknown: Statement
     nothing_listed: Statement
@@ -179,11 +167,35 @@ def _split(text: str) -> tuple[str, ...]:
 
 
 def load_medicines() -> Medicines:
-    medicines = build(Medicines, read_data("medicines.toml"))
-    groups = tuple(
-        replace(group, medicines=parse_names(group.names) + group.medicines)
-        if group.names
-        else group
-        for group in medicines.groups
+    """The medicine knowledge, with each group's ``names`` parsed into its medicines."""
+    return medicines_from(read_data("medicines.toml"))
+
+
+def medicines_from(data: dict[str, Any]) -> Medicines:
+    """Build ``Medicines`` from the parsed file.
+
+    Equivalent to ``build(Medicines, data)`` followed by parsing the ``names`` blocks (a
+    test holds them equal), but written out by hand: this file is read on every ``dose``
+    and ``check`` run, and the generic builder's first call per class (resolving its type
+    hints) costs more than the whole file's parsing.
+    """
+    groups = []
+    for raw in data["groups"]:
+        fields = _tuples(raw)
+        tables = tuple(Medicine(**_tuples(item)) for item in raw.get("medicines", ()))
+        fields["medicines"] = parse_names(raw.get("names", "")) + tables
+        if "local" in raw:
+            fields["local"] = LocalForms(**_tuples(raw["local"]))
+        groups.append(MedicineGroup(**fields))
+    return Medicines(
+        groups=tuple(groups),
+        known=tuple(Medicine(**_tuples(item)) for item in data["known"]),
+        live_vaccines=LiveVaccineWindow(**_tuples(data["live_vaccines"])),
+        unknown=Statement(**_tuples(data["unknown"])),
+        nothing_listed=Statement(**_tuples(data["nothing_listed"])),
     )
-    return replace(medicines, groups=groups)
+
+
+def _tuples(table: dict[str, Any]) -> dict[str, Any]:
+    """The table's values, lists as tuples (the records' sequence fields are tuples)."""
+    return {key: tuple(value) if isinstance(value, list) else value for key, value in table.items()}

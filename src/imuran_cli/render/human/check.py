@@ -9,14 +9,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from imuran_cli.core.medicines import (
-    CheckResult,
-    MedicineCheck,
-    MedsAdded,
-    MedsList,
-    MedsRemoved,
-    words,
-)
+from imuran_cli.core.medicines import CheckResult, MedicineCheck, words
 from imuran_cli.render.common import NEUROLOGIST_FIRST, sources_line
 from imuran_cli.render.plain import wrap_labelled
 
@@ -33,12 +26,12 @@ def heading(check: MedicineCheck) -> str:
 
 def medicine_lines(check: MedicineCheck, width: int) -> list[str]:
     """One name's block, wrapped to ``width``."""
-    lines = _fill(heading(check), width)
+    lines = fill(heading(check), width)
     for finding in check.findings:
         lines += wrap_labelled(LABELS[finding.severity], finding.message, width).splitlines()
     if check.note is not None:
         if check.known:
-            lines += _fill(check.note, width)
+            lines += fill(check.note, width)
         else:
             lines += wrap_labelled(UNKNOWN_LABEL, check.note, width).splitlines()
     return lines
@@ -59,52 +52,12 @@ def blocks(checks: Sequence[MedicineCheck], width: int) -> list[str]:
 
 
 def footer(sources: Sequence[str], width: int) -> list[str]:
-    return ["", *_fill(sources_line(sources), width), NEUROLOGIST_FIRST]
+    return ["", *fill(sources_line(sources), width), NEUROLOGIST_FIRST]
 
 
-def _fill(text: str, width: int) -> list[str]:
+def fill(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)
 
 
 def render_text(lines: Sequence[str]) -> str:
     return "\n".join(lines) + "\n"
-
-
-def meds_added_lines(result: MedsAdded, width: int) -> list[str]:
-    lines: list[str] = []
-    for entry in result.added:
-        lines += _fill(f"Added to your medicines: {entry}", width)
-    for entry in result.already_listed:
-        lines += _fill(f"Already in your medicines: {entry}", width)
-    lines += _saved(result.path, result.created, result.backup, width)
-    lines.append("")
-    return [*lines, *check_lines(CheckResult(result.medicines, result.sources), width)]
-
-
-def meds_removed_lines(result: MedsRemoved, width: int) -> list[str]:
-    lines = _fill(f"Removed from your medicines: {result.removed}", width)
-    if result.medications:
-        lines += _fill("Your medicines now: " + ", ".join(result.medications), width)
-    else:
-        lines.append("Your list of medicines is now empty.")
-    return lines + _saved(result.path, False, result.backup, width)
-
-
-def meds_list_lines(result: MedsList, width: int) -> list[str]:
-    if not result.medicines:
-        return _fill("No medicines are in your profile. Add one with: imuran meds add NAME", width)
-    count = len(result.medicines)
-    title = f"Your medicines ({count}), checked against azathioprine and MG:"
-    return [
-        *_fill(title, width),
-        "",
-        *check_lines(CheckResult(result.medicines, result.sources), width),
-    ]
-
-
-def _saved(path: str, created: bool, backup: str | None, width: int) -> list[str]:
-    lines: list[str] = []
-    if backup:
-        lines += _fill(f"The profile was upgraded; the old file is kept as {backup}", width)
-    lines += _fill(f"{'Created' if created else 'Saved in'} {path}", width)
-    return lines
