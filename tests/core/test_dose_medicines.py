@@ -25,7 +25,7 @@ def plan(medications: list[str], stopped_on: str | None = None, **options: str) 
     if stopped_on is not None:
         prescription = {"started_on": "2025-01-01", "stopped_on": stopped_on}
     data: dict[str, Any] = {
-        "schema_version": 1,
+        "schema_version": 2,
         "prescription": prescription,
         "genetics": {"tpmt": "normal", "nudt15": "normal"},
         "medications": medications,
