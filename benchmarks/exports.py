@@ -114,8 +114,8 @@ def seed_journal(path: Path) -> None:
                 save_test(journal, day, lambda _old, d=day, v=values: LabTest(d, v), at)
 
 
-def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one run of ``argv``."""
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MiB) of one run of ``argv``."""
     start = time.perf_counter()
     process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -124,7 +124,8 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     stderr = process.stderr.read() if process.stderr else b""
     if process.returncode != 0:
         raise SystemExit(f"{argv} failed ({process.returncode}): {stderr.decode()}")
-    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+    cpu = usage.ru_utime + usage.ru_stime
+    return elapsed, cpu, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
 
 
 def main() -> int:
@@ -155,28 +156,37 @@ def main() -> int:
         for argv in (hello, *exports.values()):  # warm the OS file cache and .pyc files
             run_once(argv, env)
         hello_times: list[float] = []
+        hello_cpu: list[float] = []
         times: dict[str, list[float]] = {name: [] for name in exports}
+        cpus: dict[str, list[float]] = {name: [] for name in exports}
         peaks: dict[str, float] = dict.fromkeys(exports, 0.0)
         for _ in range(args.runs):
-            hello_times.append(run_once(hello, env)[0])
+            seconds, cpu, _ = run_once(hello, env)
+            hello_times.append(seconds)
+            hello_cpu.append(cpu)
             for name, argv in exports.items():
-                seconds, peak = run_once(argv, env)
+                seconds, cpu, peak = run_once(argv, env)
                 times[name].append(seconds)
+                cpus[name].append(cpu)
                 peaks[name] = max(peaks[name], peak)
 
     hello_median = statistics.median(hello_times)
+    hello_cpu_median = statistics.median(hello_cpu)
     print(f"python        {sys.version.split()[0]} ({sys.executable})")
     print(f"runs          {args.runs} each, interleaved")
-    print(f"typer hello   median {hello_median * 1000:7.1f} ms")
+    print(
+        f"typer hello   median {hello_median * 1000:7.1f} ms  cpu {hello_cpu_median * 1000:6.1f} ms"
+    )
     missed = False
     for name, samples in times.items():
         median = statistics.median(samples)
         ratio = median / hello_median
         if not name.startswith("dose"):
             missed = missed or ratio > RATIO_TARGET
+        cpu_ratio = statistics.median(cpus[name]) / hello_cpu_median
         print(
-            f"{name:<22} median {median * 1000:7.1f} ms  ratio {ratio:.3f} "
-            f"(target <= {RATIO_TARGET})  peak {peaks[name]:5.1f} MiB"
+            f"{name:<24} median {median * 1000:6.1f} ms  ratio {ratio:.3f} "
+            f"(target <= {RATIO_TARGET})  cpu ratio {cpu_ratio:.3f}  peak {peaks[name]:4.1f} MiB"
         )
     if args.check and missed:
         print("target missed", file=sys.stderr)
