@@ -7,6 +7,7 @@ DESIGN.md: 0 answered; 2 bad input (usage, invalid value, invalid profile conten
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -75,6 +76,24 @@ def replace_with_folder(path: Path) -> None:
     path.mkdir()
 
 
+def text_journal(monkeypatch: pytest.MonkeyPatch, profile: Path) -> None:
+    """A text file where the journal should be (the profile's folder is there already)."""
+    journal = profile.with_name("not-a-journal.txt")
+    journal.write_text("these are notes, not a database\n", encoding="utf-8")
+    monkeypatch.setenv("IMURAN_JOURNAL", str(journal))
+
+
+def too_new_journal(monkeypatch: pytest.MonkeyPatch, profile: Path) -> None:
+    import sqlite3
+
+    journal = profile.with_name("journal.sqlite3")
+    journal.unlink(missing_ok=True)
+    with contextlib.closing(sqlite3.connect(journal)) as connection:
+        connection.execute("PRAGMA user_version = 999")
+        connection.commit()
+    monkeypatch.setenv("IMURAN_JOURNAL", str(journal))
+
+
 def break_knowledge(monkeypatch: pytest.MonkeyPatch) -> None:
     from imuran_cli.knowledge import _files
 
@@ -88,6 +107,13 @@ def crash(monkeypatch: pytest.MonkeyPatch, exc: BaseException) -> None:
         raise exc
 
     monkeypatch.setattr(profile_store, "load_profile", raise_it)
+
+
+def damage_journal(profile: Path) -> None:
+    """Put a text file where the journal is (IMURAN_JOURNAL of the autouse fixture)."""
+    journal = Path(os.environ["IMURAN_JOURNAL"])
+    journal.parent.mkdir(parents=True, exist_ok=True)
+    journal.write_text("not a database\n" * 100)
 
 
 Setup = Callable[[pytest.MonkeyPatch, Path], object]
@@ -156,6 +182,38 @@ CASES: list[tuple[str, type[ImuranError] | None, Setup, list[str], int, str]] = 
         ["profile", "init"],
         2,
         "profile_exists",
+    ),
+    (
+        "journal-not-a-database",
+        JournalError,
+        text_journal,
+        ["history"],
+        2,
+        "invalid_journal",
+    ),
+    (
+        "journal-too-new",
+        JournalError,
+        lambda mp, p: too_new_journal(mp, p),
+        ["adl", "list"],
+        2,
+        "journal_too_new",
+    ),
+    (
+        "journal-empty-undo",
+        InputError,
+        lambda mp, p: None,
+        ["undo"],
+        2,
+        "empty_journal",
+    ),
+    (
+        "journal-not-a-database-labs",
+        JournalError,
+        lambda mp, p: damage_journal(p),
+        ["labs", "list"],
+        2,
+        "invalid_journal",
     ),
     (
         "environment-folder",

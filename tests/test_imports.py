@@ -1,4 +1,6 @@
-"""Start-up stays light: ``--json`` runs never import rich, and no command loads sqlite3.
+"""Start-up stays light: ``--json`` runs never import rich; commands that do not touch the
+journal never load sqlite3 (even when a journal exists), and reading commands on a missing
+journal do not load it either (nor create anything); only ``labs chart`` loads plotext.
 
 Checked in a real subprocess, since the test process itself has everything imported.
 """
@@ -9,8 +11,11 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+from imuran_cli.storage.journal import writing
 
 PROBE = """
 import json, sys
@@ -40,6 +45,64 @@ JSON_COMMANDS = [
 
 # Plain-text answers that print without rich.
 PLAIN_COMMANDS = [["status"], ["pregnancy"], []]
+
+
+# Commands of the journal, run with --json on a journal that exists.
+JOURNAL_JSON_COMMANDS = [
+    ["take", "--mg", "50", "--json"],
+    ["skip", "--date", "yesterday", "--json"],
+    ["undo", "--json"],
+    ["history", "--json"],
+    ["missed", "--json"],
+    ["adl", "list", "--json"],
+    ["stock", "--json"],
+    ["stock", "add", "30", "--json"],
+    ["labs", "add", "--wbc", "5", "--json"],
+    ["labs", "list", "--json"],
+    ["labs", "due", "--json"],
+    ["labs", "chart", "wbc", "--json"],
+    ["labs", "remove", "2026-11-20", "--json"],
+    [
+        "adl",
+        "add",
+        *(
+            [
+                "--talking",
+                "1",
+                "--chewing",
+                "0",
+                "--swallowing",
+                "0",
+                "--breathing",
+                "0",
+                "--hygiene",
+                "1",
+                "--chair",
+                "1",
+            ]
+        ),
+        *(["--double-vision", "2", "--eyelids", "2", "--json"]),
+    ],
+]
+# Commands that read the journal, run when there is none.
+READING_COMMANDS = [
+    ["history", "--json"],
+    ["missed", "--when", "yesterday", "--json"],
+    ["adl", "list", "--json"],
+    ["stock", "--json"],
+    ["travel", "--days", "14", "--daily-mg", "150", "--json"],
+    ["labs", "list", "--json"],
+    ["labs", "due", "--json"],
+    ["labs", "chart", "wbc", "--json"],
+    ["labs", "chart", "wbc"],
+]
+
+
+@pytest.fixture
+def existing_journal(journal_path: Path) -> Path:
+    with writing(journal_path):
+        pass
+    return journal_path
 
 
 def loaded_modules(args: list[str]) -> set[str]:
@@ -79,3 +142,66 @@ def test_plain_answers_import_neither_rich_nor_sqlite(args: list[str]):
 def test_the_probe_sees_rich_when_a_human_answer_is_printed():
     """Guard against a probe that cannot fail: human output does load rich."""
     assert "rich.console" in loaded_modules(["sources"])
+
+
+def _plotext(modules: set[str]) -> set[str]:
+    return {m for m in modules if m == "plotext" or m.startswith("plotext.")}
+
+
+@pytest.mark.parametrize("args", JOURNAL_JSON_COMMANDS, ids=lambda a: " ".join(a[:3]))
+def test_journal_json_runs_do_not_load_plotext(args: list[str], existing_journal):
+    assert not _plotext(loaded_modules(args))
+
+
+@pytest.mark.parametrize("args", [*JSON_COMMANDS, ["profile", "show"], ["sources"]])
+def test_no_other_command_loads_plotext(args: list[str]):
+    assert not _plotext(loaded_modules(args))
+
+
+def test_human_labs_answers_are_plain_text_without_rich_or_plotext():
+    for args in (["labs", "list"], ["labs", "due"]):
+        modules = loaded_modules(args)
+        assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+        assert not _plotext(modules)
+
+
+def test_the_chart_loads_plotext():
+    """Guard against a plotext check that cannot fail: the chart itself does load it."""
+    subprocess.run(
+        [sys.executable, "-m", "imuran_cli", "labs", "add", "--wbc", "5"],
+        env=dict(os.environ),
+        capture_output=True,
+        timeout=60,
+        check=True,
+    )
+    assert "plotext" in loaded_modules(["labs", "chart", "wbc"])
+
+
+# missed (the already-taken check) and travel (the stock) read an existing journal.
+NOT_JOURNAL = [args for args in JSON_COMMANDS if args[0] not in ("missed", "travel")]
+
+
+@pytest.mark.parametrize("args", NOT_JOURNAL, ids=lambda a: " ".join(a[:2]))
+def test_commands_that_do_not_touch_the_journal_never_load_sqlite(args, existing_journal):
+    assert "sqlite3" not in loaded_modules(args)
+
+
+@pytest.mark.parametrize("args", READING_COMMANDS, ids=lambda a: " ".join(a[:2]))
+def test_reading_commands_on_a_missing_journal_load_no_sqlite(args, journal_path):
+    assert "sqlite3" not in loaded_modules(args)
+    assert not journal_path.parent.exists()
+
+
+@pytest.mark.parametrize("args", JOURNAL_JSON_COMMANDS, ids=lambda a: " ".join(a[:2]))
+def test_journal_json_runs_do_not_import_rich(args, existing_journal):
+    modules = loaded_modules(args)
+    assert "sqlite3" in modules  # the probe really used the journal
+    assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+
+
+def test_labs_due_loads_only_the_due_rule(existing_journal):
+    """`labs due` (and what is built on it) needs core.lab_due, not the flags and trends."""
+    for args in (["labs", "due", "--json"], ["labs", "due"]):
+        modules = loaded_modules(args)
+        assert "imuran_cli.core.lab_due" in modules
+        assert "imuran_cli.core.labs" not in modules

@@ -333,10 +333,14 @@ def test_before_start_is_a_question_for_the_neurologist(cli, write_profile):
     assert "neurologist" in result.json()["error"]["hint"]
 
 
-def test_when_is_required(cli):
+def test_without_when_and_without_a_journal_when_is_asked_for(cli, journal_path):
     result = cli("missed")
     assert result.exit_code == 2
-    assert result.stderr.startswith("error: Missing option '--when'")
+    assert result.stderr.startswith("error: your journal has no record yet")
+    assert "--when" in result.stderr
+    result = cli("missed", "--json")
+    assert result.json()["error"]["code"] == "no_journal"
+    assert not journal_path.parent.exists()
 
 
 def test_help_fits_and_has_an_example(cli):
@@ -361,3 +365,60 @@ def test_real_run_rejects_without_traceback():
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("error: --when 'next week' is not a day imuran understands")
+
+
+# ---------------------------------------------------------------- with the journal
+
+
+def test_a_dose_the_journal_shows_taken_is_not_taken_again(cli, write_profile):
+    write_profile(SPLIT)
+    cli("take", "--dose", "morning", env={"IMURAN_NOW": "2026-11-25T08:05:00+00:00"})
+    result = cli("missed", "--when", "this-morning")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[:3] == [
+        "Already taken: your journal shows this dose as taken",
+        "(recorded 2026-11-25 at 08:05). Take no more.",
+        "Taking it again would double the dose.",
+    ]
+    document = cli("missed", "--when", "this-morning", "--json").json()
+    assert set(document) >= CONTRACT
+    assert (document["decision"], document["take_now"], document["double_dose"]) == (
+        "already-taken",
+        None,
+        False,
+    )
+    assert document["recorded_at"] == "2026-11-25T08:05:00+00:00"
+    assert all(item["source"] for item in document["advice"])
+
+
+def test_without_when_the_latest_unrecorded_dose(cli, write_profile):
+    write_profile(SPLIT)
+    cli("take", "--date", "2 days ago", "--dose", "morning")
+    document = cli("missed", "--json").json()
+    assert set(document) >= CONTRACT
+    assert (document["decision"], document["missed_on"], document["dose"]) == (
+        "take-today",
+        "2026-11-25",
+        "morning",
+    )
+    assert document["missing"][:3] == [
+        {"date": "2026-11-25", "dose": "morning", "decision": "take-today"},
+        {"date": "2026-11-24", "dose": "later", "decision": "skip"},
+        {"date": "2026-11-24", "dose": "morning", "decision": "skip"},
+    ]
+    assert {"date": "2026-11-23", "dose": "morning", "decision": "skip"} not in document["missing"]
+    assert document["double_dose"] is False
+
+
+def test_without_when_nothing_missed(cli, write_profile):
+    write_profile(ONCE + "started_on = 2026-11-24\n")
+    cli("take", "--date", "yesterday")
+    cli("take")
+    result = cli("missed")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == (
+        "Nothing missed: every dose of the last 7 days whose time has"
+    )
+    document = cli("missed", "--json").json()
+    assert (document["decision"], document["missing"], document["missed_on"]) == ("none", [], None)
+    assert document["take_now"] is None and document["double_dose"] is False

@@ -213,6 +213,8 @@ def test_skip_without_profile():
         "schedule": "once",
         "daily_mg": None,
         "next_regular": {"date": "2026-11-26", "time": "morning", "at": "08:00"},
+        "missing": [],
+        "recorded_at": None,
     }
     assert [item.source for item in result.advice] == ["LEAFLET", "MYAWARE"]
 
@@ -356,7 +358,7 @@ def test_a_stopped_treatment_is_rejected():
 def test_today_is_the_date_of_now_in_its_own_offset(now, today):
     result = plan("today", now=now)
     assert result.today.isoformat() == today
-    assert result.missed_on.isoformat() == today
+    assert result.missed_on is not None and result.missed_on.isoformat() == today
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,8 @@ import imuran_cli.core
 
 CORE = Path(imuran_cli.core.__file__).parent
 ALLOWED = {0, 1, 0.5}
-# Not medical numbers: the version of the profile's file format.
-NOT_MEDICAL = {"SCHEMA_VERSION"}
+# Not medical numbers: the version of the profile's file format; per hundred (a unit).
+NOT_MEDICAL = {"SCHEMA_VERSION", "PERCENT"}
 
 
 def _not_medical_lines(tree: ast.AST) -> set[int]:

@@ -148,6 +148,11 @@ SEED: dict[int, list[str]] = {
         "INSERT INTO doses (entry_id, date, dose, status, mg, tablets, recorded_at)"
         " VALUES (1, '2026-11-24', 'morning', 'taken', 150, 3, '2026-11-24T08:00:00+00:00')",
     ],
+    2: [
+        "INSERT INTO entries (id, kind) VALUES (1, 'labs')",
+        "INSERT INTO labs (entry_id, date, wbc, hemoglobin, note, recorded_at)"
+        " VALUES (1, '2026-11-20', 5.1, 13.5, 'fasting', '2026-11-20T09:00:00+00:00')",
+    ],
 }
 
 

@@ -82,6 +82,10 @@ def set_value(
     ctx: typer.Context,
     key: Annotated[str, typer.Argument(metavar="KEY", help="What to change (see above).")],
     value: Annotated[str, typer.Argument(metavar="VALUE", help="Its new value.")],
+    limit: Annotated[
+        str | None,
+        typer.Argument(metavar="[LIMIT]", help="The limit, for lab-limit NAME LIMIT only."),
+    ] = None,
     json_output: JsonOpt = False,
 ) -> None:
     """Change one value of the profile (creating the profile if there is none).
@@ -104,20 +108,63 @@ def set_value(
       morning-time   HH:MM (24-hour clock)
       later-time     HH:MM (24-hour clock)
 
+    Optional: lab-interval-weeks, refill-days,
+    pregnancy-relevant, name, neurologist,
+    neurologist-phone, emergency-contact; and your
+    clinic's blood-test limits, in the units of
+    imuran labs: lab-limit TEST-low|TEST-high NUMBER.
+
     Example:
 
         imuran profile set weight 154lb
+        imuran profile set lab-limit wbc-low 4.0
     """
     with command_session(ctx, json_output=json_output) as rt:
-        from imuran_cli.core.profile_edit import set_edit
+        from imuran_cli.core.profile_edit import LAB_LIMIT, set_edit
 
-        _save_edit(rt, set_edit(key, value, rt.limits()), must_exist=False)
+        if key.strip().lower() == LAB_LIMIT:
+            edit = _lab_limit_edit(value, limit)
+        else:
+            _no_extra(key, limit)
+            edit = set_edit(key, value, rt.limits())
+        _save_edit(rt, edit, must_exist=False)
+
+
+def _lab_limit_edit(name: str, limit: str | None) -> Edit:
+    from imuran_cli.core.errors import InputError
+    from imuran_cli.core.labs import lab_limit_edit
+    from imuran_cli.core.profile_edit import LAB_LIMIT
+    from imuran_cli.knowledge.labs import load_labs
+
+    if limit is None:
+        raise InputError(
+            f"{LAB_LIMIT} {name} needs a number",
+            f"e.g. imuran profile set {LAB_LIMIT} wbc-low 4.0",
+            code="missing_value",
+        )
+    return lab_limit_edit(name, limit, load_labs())
+
+
+def _no_extra(key: str, extra: str | None) -> None:
+    """Only lab-limit takes a third word."""
+    if extra is not None:
+        from imuran_cli.core.errors import InputError
+
+        raise InputError(
+            f"{key} takes one value; got another: {extra}",
+            'put a value with spaces in quotes, e.g. imuran profile set name "Alex Morgan"',
+            code="usage",
+        )
 
 
 @profile_app.command("unset")
 def unset_value(
     ctx: typer.Context,
     key: Annotated[str, typer.Argument(metavar="KEY", help="What to put back to its default.")],
+    name: Annotated[
+        str | None,
+        typer.Argument(metavar="[NAME]", help="The limit, for lab-limit NAME only."),
+    ] = None,
     json_output: JsonOpt = False,
 ) -> None:
     """Put one value of the profile back to its default (or remove it).
@@ -128,11 +175,17 @@ def unset_value(
     Example:
 
         imuran profile unset stopped-on
+        imuran profile unset lab-limit wbc-low
     """
     with command_session(ctx, json_output=json_output) as rt:
-        from imuran_cli.core.profile_edit import unset_edit
+        from imuran_cli.core.profile_edit import LAB_LIMIT, lab_limit_unset_edit, unset_edit
 
-        _save_edit(rt, unset_edit(key), must_exist=True)
+        if key.strip().lower() == LAB_LIMIT and name is not None:
+            edit = lab_limit_unset_edit(name)
+        else:
+            _no_extra(key, name)
+            edit = unset_edit(key)
+        _save_edit(rt, edit, must_exist=True)
 
 
 def _save_edit(rt: Runtime, edit: Edit, *, must_exist: bool) -> None:

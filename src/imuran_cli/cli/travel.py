@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from imuran_cli.cli.options import JsonOpt
-from imuran_cli.cli.runtime import command_session
+from imuran_cli.cli.runtime import Runtime, command_session
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -103,6 +103,7 @@ def travel(
             max_mg_per_kg=max_mg_per_kg,
             today=rt.today,
         )
+        result = _with_stock(rt, result)
         if markdown:
             from imuran_cli.render.human.travel import render_travel_markdown
             from imuran_cli.render.plain import output_width
@@ -110,6 +111,22 @@ def travel(
             typer.echo(render_travel_markdown(result, output_width()), nl=False)
             return
         rt.emit(result, _render_text)
+
+
+def _with_stock(rt: Runtime, result: TripPlan) -> TripPlan:
+    """The plan with the stock line, when the journal knows the stock."""
+    supply = result.supply
+    if supply is None or not rt.journal_path.exists():  # no journal: no sqlite3 either
+        return result
+    from imuran_cli.cli._journal import reading_journal
+    from imuran_cli.cli.stock import current_stock
+    from imuran_cli.core.stock import trip_stock
+
+    with reading_journal(rt) as journal:
+        stock = current_stock(rt, journal)
+    start = result.start_date or rt.today
+    line = trip_stock(stock, supply.total_tablets, supply.daily_tablets, start, rt.today)
+    return result if line is None else result.model_copy(update={"stock": line})
 
 
 def _render_text(result: TripPlan, out: Console) -> None:

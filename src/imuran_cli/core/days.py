@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from imuran_cli.core.errors import InputError
 
@@ -31,8 +30,7 @@ _SHORT_RE = re.compile(r"^(?P<n>[0-9]+)d$")
 _ISO_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
-@dataclass(frozen=True)
-class DayRef:
+class DayRef(NamedTuple):
     """A day as the person named it.
 
     ``form`` says how: ``word`` (today, yesterday, ...), ``days-ago`` (``N days ago`` or

@@ -21,7 +21,9 @@ from imuran_cli.core.units import Mg, format_number
 from imuran_cli.knowledge.limits import Limits
 from imuran_cli.knowledge.missed import MissedRules
 
-Decision = Literal["take-today", "skip"]
+# ``already-taken``: the journal shows the dose as taken; ``none``: without --when, every
+# dose of the last days is recorded (see core/missed_journal.py).
+Decision = Literal["take-today", "skip", "already-taken", "none"]
 DOSE_TIMES: tuple[DoseTime, ...] = ("morning", "later")
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -62,17 +64,28 @@ class Advice(_Result):
     source: str
 
 
+class MissingDose(_Result):
+    """A dose with no record in the journal, and what to do about it."""
+
+    date: dt.date
+    dose: DoseTime
+    decision: Decision
+
+
 class MissedResult(_Result):
     """The answer of ``imuran missed``; its fields are the ``--json`` document.
 
     ``reason`` is also the first ``advice`` item (with its source). ``next_regular`` is the
     next regular dose time even when the dose is unknown; ``next_dose`` adds the amount and
-    is null without a known dose.
+    is null without a known dose. ``missing`` lists the doses with no record in the
+    journal (``missed`` without ``--when``), newest first; ``recorded_at`` is when the
+    journal recorded the dose as taken (``already-taken``). ``missed_on``, ``dose`` and
+    ``days_ago`` are null when nothing was missed (``none``).
     """
 
     today: dt.date
-    missed_on: dt.date
-    dose: DoseTime
+    missed_on: dt.date | None
+    dose: DoseTime | None
     decision: Decision
     double_dose: Literal[False] = False
     take_now: Amount | None
@@ -82,10 +95,12 @@ class MissedResult(_Result):
     headline: str
     reason: str
     sources_note: str
-    days_ago: int
+    days_ago: int | None
     schedule: Schedule
     daily_mg: Mg | None
     next_regular: DoseSlot
+    missing: list[MissingDose] = []
+    recorded_at: str | None = None  # ISO 8601 with offset, as take --json writes it
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import Profile
 from imuran_cli.core.regimen import usual_daily_mg
+from imuran_cli.core.stock import TripStock
 from imuran_cli.core.units import Mg, format_number, is_whole_steps, tablet_step_mg
 from imuran_cli.knowledge.limits import Limits
 from imuran_cli.knowledge.travel import EarlyTreatment, LongTrip, Travel
@@ -76,6 +77,8 @@ class TripPlan(_Result):
     missing: list[Missing]
     count_hint: str | None
     blood_test_reasons: list[BloodTestReason]
+    # The tablets in stock against the trip's, when the journal knows the stock.
+    stock: TripStock | None = None
 
 
 def parse_trip_date(value: str | dt.date, option: str) -> dt.date:

@@ -1,9 +1,9 @@
 """The ``--json`` view: exactly one JSON document on stdout.
 
 Result objects are frozen dataclasses (``to_jsonable`` turns them into JSON data: field
-names as they are, dates and times as ISO 8601, tuples as lists). Models that still are
-pydantic ``BaseModel``s are dumped with ``model_dump(mode="json")``; pydantic itself is
-not imported here.
+names as they are, dates and times as ISO 8601, tuples as lists, NamedTuples as
+objects). Models that still are pydantic ``BaseModel``s are dumped with
+``model_dump(mode="json")``; pydantic itself is not imported here.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ def to_jsonable(value: Any) -> Any:
             field.name: to_jsonable(getattr(value, field.name))
             for field in dataclasses.fields(value)
         }
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):  # a NamedTuple
+        return {str(key): to_jsonable(item) for key, item in value._asdict().items()}
     if hasattr(value, "model_dump"):
         return value.model_dump(mode="json")
     if isinstance(value, Mapping):
@@ -34,9 +36,19 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
-def write_json(document: Any, stream: TextIO | None = None) -> None:
+def write_json(
+    document: Any, stream: TextIO | None = None, *, compact: bool = False, ready: bool = False
+) -> None:
+    """One JSON document, indented; ``compact`` writes it on one line (json's C encoder:
+    several times faster for a large document, such as ten years of history); ``ready``
+    says the document is already plain JSON data (dicts, lists, strings, numbers)."""
     out = stream or sys.stdout
-    out.write(json.dumps(to_jsonable(document), indent=2, ensure_ascii=False) + "\n")
+    data = document if ready else to_jsonable(document)
+    if compact:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    else:
+        text = json.dumps(data, indent=2, ensure_ascii=False)
+    out.write(text + "\n")
     out.flush()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import textwrap
+from collections.abc import Iterable
 from typing import TextIO
 
 MAX_WIDTH = 60
@@ -44,3 +45,10 @@ def write_error(message: str, hint: str | None, stream: TextIO | None = None) ->
     if hint:
         out.write(wrap_labelled("hint", hint, width) + "\n")
     out.flush()
+
+
+def write_lines(lines: Iterable[str], out: TextIO | None = None) -> None:
+    """Print ``lines`` (already wrapped), without trailing spaces, on stdout."""
+    stream = out or sys.stdout
+    stream.write("".join(line.rstrip() + "\n" for line in lines))
+    stream.flush()

@@ -133,6 +133,32 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        "m002_labs",
+        (
+            # One blood test a day: the values in the units of ``imuran labs`` (NULL when
+            # not measured). A second ``labs add`` for the day replaces the row with the
+            # merged one (``replaced_by``), so that ``undo`` brings the old one back.
+            """CREATE TABLE labs (
+                entry_id INTEGER PRIMARY KEY REFERENCES entries(id),
+                date TEXT NOT NULL,
+                wbc REAL CHECK (wbc >= 0),
+                neutrophils REAL CHECK (neutrophils >= 0),
+                lymphocytes REAL CHECK (lymphocytes >= 0),
+                platelets REAL CHECK (platelets >= 0),
+                hemoglobin REAL CHECK (hemoglobin >= 0),
+                mcv REAL CHECK (mcv >= 0),
+                alt REAL CHECK (alt >= 0),
+                ast REAL CHECK (ast >= 0),
+                alp REAL CHECK (alp >= 0),
+                lipase REAL CHECK (lipase >= 0),
+                note TEXT,
+                recorded_at TEXT NOT NULL,
+                replaced_by INTEGER
+            )""",
+            "CREATE UNIQUE INDEX labs_current ON labs (date) WHERE replaced_by IS NULL",
+        ),
+    ),
 )
 JOURNAL_VERSION = len(MIGRATIONS)
 
@@ -141,6 +167,7 @@ RECORD_TABLES: dict[str, str] = {
     "dose": "doses",
     "adl": "adl_scores",
     "stock": "stock",
+    "labs": "labs",
 }
 
 
@@ -203,6 +230,15 @@ class Journal:
         """Run a read query; a SQLite failure becomes an imuran error."""
         try:
             return self.connection.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise sqlite_error(exc, self.path, "read") from exc
+
+    def tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """``rows`` as plain tuples: faster for thousands of rows."""
+        try:
+            cursor = self.connection.cursor()
+            cursor.row_factory = None
+            return cursor.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise sqlite_error(exc, self.path, "read") from exc
 

@@ -1,11 +1,9 @@
-"""Human view of ``imuran missed``."""
+"""Human view of ``imuran missed``, as plain lines (no rich: ``missed`` starts faster)."""
 
 from __future__ import annotations
 
 import textwrap
-
-from rich.console import Console
-from rich.markup import escape
+from typing import TYPE_CHECKING
 
 from imuran_cli.core.missed import MissedResult, when_phrase
 from imuran_cli.core.units import format_number
@@ -16,18 +14,51 @@ def _amount(mg: float, tablets: float) -> str:
     return f"{format_number(mg)} mg ({tablets_word(tablets)})"
 
 
-def _say(out: Console, text: str, markup: str = "") -> None:
-    """Print ``text`` wrapped at word boundaries to the console width, no trailing spaces."""
-    for line in textwrap.wrap(text, width=out.width, break_on_hyphens=False):
-        out.print(f"[{markup}]{escape(line)}[/{markup}]" if markup else escape(line))
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# Other doses with no record named in the answer; the rest are counted.
+_LISTED = 2
+
+
+class _Lines(list[str]):
+    """Collects lines wrapped at word boundaries to ``width``, no trailing spaces."""
+
+    def __init__(self, width: int) -> None:
+        super().__init__()
+        self.width = width
+
+
+def _say(out: _Lines, text: str, markup: str = "") -> None:
+    out.extend(textwrap.wrap(text, width=out.width, break_on_hyphens=False))
 
 
 def render_missed(result: MissedResult, out: Console) -> None:
+    """Print ``missed_lines`` on a rich console."""
+    from rich.markup import escape
+
+    for line in missed_lines(result, out.width):
+        out.print(escape(line))
+
+
+def missed_lines(result: MissedResult, width: int) -> list[str]:
     """Headline, reason, amounts, the other advice, the sources line, the neurologist line."""
+    out = _Lines(width)
     _say(out, result.headline, "bold")
-    _say(out, result.reason)
-    which = f"the {result.dose} dose" if result.schedule == "split" else "the dose"
-    _say(out, f"Missed: {which} of {result.missed_on.isoformat()}.")
+    if result.reason != result.headline:
+        _say(out, result.reason)
+    if result.missed_on is not None and result.decision in ("take-today", "skip"):
+        which = f"the {result.dose} dose" if result.schedule == "split" else "the dose"
+        _say(out, f"Missed: {which} of {result.missed_on.isoformat()}.")
+    others = result.missing[1:]
+    if others:
+        shown = ", ".join(f"{item.date.isoformat()} {item.dose}" for item in others[:_LISTED])
+        more = f" and {len(others) - _LISTED} more" if len(others) > _LISTED else ""
+        _say(
+            out,
+            f"Also with no record in your journal: {shown}{more} (see imuran history); "
+            "skip those of earlier days.",
+        )
     if result.take_now is not None:
         _say(out, f"Take now: {_amount(result.take_now.mg, result.take_now.tablets)}.")
     slot = result.next_regular
@@ -37,5 +68,7 @@ def render_missed(result: MissedResult, out: Console) -> None:
     _say(out, f"{next_line}.")
     for item in result.advice[1:]:
         _say(out, item.text)
-    _say(out, f"{sources_line(result.sources)}. {result.sources_note}")
+    note = f" {result.sources_note}" if result.sources_note else ""
+    _say(out, f"{sources_line(result.sources)}.{note}")
     _say(out, NEUROLOGIST_FIRST)
+    return list(out)

@@ -39,7 +39,9 @@ def render_profile_changed(result: ProfileChanged, out: Console) -> None:
     from imuran_cli.render.console import say
 
     value = display_value(result.profile, result.key)
-    if result.action == "unset":
+    if result.action == "unset" and result.key.startswith("lab-limit "):
+        say(out, f"{result.key} is {NOT_SET}: imuran labs uses its default limit, if any.")
+    elif result.action == "unset":
         now = f"back to its default, {value}" if value else NOT_SET
         say(out, f"{result.key} is {now}.")
     else:

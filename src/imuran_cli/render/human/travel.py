@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING
 
 from imuran_cli.core.travel import Supply, TripPlan
 from imuran_cli.core.units import format_number
-from imuran_cli.render.common import NEUROLOGIST_FIRST, sources_line, tablets_word
+from imuran_cli.render.common import (
+    NEUROLOGIST_FIRST,
+    format_tablets,
+    sources_line,
+    tablets_word,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -51,10 +56,24 @@ def supply_detail(result: TripPlan, supply: Supply) -> str:
     )
 
 
+def stock_line(result: TripPlan) -> str:
+    """The tablets in stock against those the trip needs (and the days before it)."""
+    stock = result.stock
+    assert stock is not None
+    verdict = "refill before you leave" if stock.refill_before_leaving else "enough"
+    return (
+        f"In stock: {format_tablets(stock.tablets_left)} tablets (as of "
+        f"{stock.as_of.isoformat()}); needed until the trip ends: {stock.needed}: {verdict}."
+    )
+
+
 def intro(result: TripPlan) -> list[str]:
     """The paragraphs before the checklist: the supply, or what to add to get it."""
     if result.supply is not None:
-        return [supply_headline(result.supply), supply_detail(result, result.supply)]
+        paragraphs = [supply_headline(result.supply), supply_detail(result, result.supply)]
+        if result.stock is not None:
+            paragraphs.append(stock_line(result))
+        return paragraphs
     return [result.count_hint] if result.count_hint else []
 
 

@@ -1,0 +1,113 @@
+"""Dose records in the journal, read and written as core's plain data.
+
+``record_dose`` runs its read, the core decision it is given and its write in one
+``BEGIN IMMEDIATE`` transaction, so that two commands at once cannot both record the same
+dose: the second one sees the first one's record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from imuran_cli.core.doses import DoseRecord, DoseStatus
+from imuran_cli.core.units import whole_as_int
+from imuran_cli.storage.journal import Journal, add_entry, timestamp
+
+if TYPE_CHECKING:
+    from imuran_cli.core.take import NewDose
+
+# A row as sqlite3 gives it, or as a dict (``RemovedEntry``).
+Row = sqlite3.Row | Mapping[str, Any]
+
+_DATE = dt.date.fromisoformat
+_MOMENT = dt.datetime.fromisoformat
+_DOSE_COLUMNS = "entry_id, date, dose, status, mg, tablets, note, recorded_at"
+# mg as written in JSON: 75 rather than 75.0 (a whole REAL read back as an INTEGER).
+_TIDY_MG = "CASE WHEN mg = CAST(mg AS INTEGER) THEN CAST(mg AS INTEGER) ELSE mg END"
+
+
+def dose_from_row(row: Row) -> DoseRecord:
+    return DoseRecord(
+        entry_id=int(row["entry_id"]),
+        date=_DATE(row["date"]),
+        dose=row["dose"],
+        status=row["status"],
+        mg=whole_as_int(row["mg"]) if row["mg"] is not None else None,
+        tablets=row["tablets"],
+        note=row["note"],
+        recorded_at=_MOMENT(row["recorded_at"]),
+    )
+
+
+def doses_between(journal: Journal | None, start: dt.date, end: dt.date) -> list[DoseRecord]:
+    """The current dose records from ``start`` to ``end`` (both included), by day."""
+    if journal is None:
+        return []
+    rows = journal.rows(
+        f"SELECT {_DOSE_COLUMNS} FROM doses WHERE replaced_by IS NULL"
+        " AND date BETWEEN ? AND ? ORDER BY date, dose",
+        (start.isoformat(), end.isoformat()),
+    )
+    return [dose_from_row(row) for row in rows]
+
+
+def _day_doses(connection: sqlite3.Connection, day: dt.date) -> list[DoseRecord]:
+    rows = connection.execute(
+        f"SELECT {_DOSE_COLUMNS} FROM doses WHERE replaced_by IS NULL AND date = ?",
+        (day.isoformat(),),
+    ).fetchall()
+    return [dose_from_row(row) for row in rows]
+
+
+def record_dose(
+    journal: Journal, day: dt.date, decide: Callable[[list[DoseRecord]], NewDose]
+) -> tuple[NewDose, DoseStatus | None, list[DoseRecord]]:
+    """Write the dose ``decide`` makes of ``day``'s current records.
+
+    Returns the new dose, the status of the record it replaced (None when it replaced
+    none) and the day's current records afterwards. When ``decide`` raises, nothing is
+    written.
+    """
+    with journal.write() as connection:
+        new = decide(_day_doses(connection, day))
+        replaced: DoseStatus | None = None
+        entry = add_entry(connection, "dose")
+        if new.replaces is not None:
+            old = connection.execute(
+                "SELECT status FROM doses WHERE entry_id = ?", (new.replaces,)
+            ).fetchone()
+            replaced = old["status"] if old is not None else None
+            connection.execute(
+                "UPDATE doses SET replaced_by = ? WHERE entry_id = ?", (entry, new.replaces)
+            )
+        connection.execute(
+            f"INSERT INTO doses ({_DOSE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                entry,
+                new.date.isoformat(),
+                new.dose,
+                new.status,
+                new.mg,
+                new.tablets,
+                new.note,
+                timestamp(new.recorded_at),
+            ),
+        )
+        after = _day_doses(connection, new.date)
+    return new, replaced, after
+
+
+def dose_statuses(
+    journal: Journal, start: dt.date, end: dt.date
+) -> dict[tuple[str, str], tuple[DoseStatus, float | None]]:
+    """``(ISO day, dose) -> (status, mg)`` of the current records from ``start`` to ``end``:
+    what ``history`` needs, read fast."""
+    rows = journal.tuples(
+        f"SELECT date, dose, status, {_TIDY_MG} FROM doses WHERE replaced_by IS NULL"
+        " AND date BETWEEN ? AND ?",
+        (start.isoformat(), end.isoformat()),
+    )
+    return {(day, dose): (status, mg) for day, dose, status, mg in rows}

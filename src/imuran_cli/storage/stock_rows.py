@@ -1,0 +1,66 @@
+"""Stock events in the journal, and the tablets of the doses taken since."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Mapping
+from typing import Any
+
+from imuran_cli.core.stock import NewStock, StockEvent, TakenTablets
+from imuran_cli.core.units import whole_as_int
+from imuran_cli.storage.journal import Journal, add_entry, timestamp
+
+# A row as sqlite3 gives it, or as a dict (``RemovedEntry``).
+Row = sqlite3.Row | Mapping[str, Any]
+
+_DATE = dt.date.fromisoformat
+_MOMENT = dt.datetime.fromisoformat
+
+
+def stock_from_row(row: Row) -> StockEvent:
+    return StockEvent(
+        entry_id=int(row["entry_id"]),
+        date=_DATE(row["date"]),
+        action=row["action"],
+        tablets=whole_as_int(float(row["tablets"])),
+        recorded_at=_MOMENT(row["recorded_at"]),
+    )
+
+
+def stock_moves(journal: Journal | None) -> tuple[list[StockEvent], list[TakenTablets]]:
+    """The stock events from the last count by hand on (every event when there is none),
+    and the tablets of the doses taken from that day on."""
+    if journal is None:
+        return [], []
+    rows = journal.rows(
+        "SELECT entry_id, date, action, tablets, recorded_at FROM stock"
+        " WHERE replaced_by IS NULL ORDER BY date, entry_id"
+    )
+    events = [stock_from_row(row) for row in rows]
+    if not events:
+        return [], []
+    counts = [event for event in events if event.action == "set"]
+    anchor = counts[-1] if counts else events[0]
+    events = [e for e in events if (e.date, e.entry_id) >= (anchor.date, anchor.entry_id)]
+    taken_rows = journal.rows(
+        "SELECT entry_id, date, tablets FROM doses WHERE replaced_by IS NULL"
+        " AND status = 'taken' AND tablets IS NOT NULL AND date >= ?",
+        (anchor.date.isoformat(),),
+    )
+    taken = [
+        TakenTablets(int(row["entry_id"]), _DATE(row["date"]), float(row["tablets"]))
+        for row in taken_rows
+        if (_DATE(row["date"]), int(row["entry_id"])) > (anchor.date, anchor.entry_id)
+    ]
+    return events, taken
+
+
+def record_stock(journal: Journal, new: NewStock) -> None:
+    with journal.write() as connection:
+        entry = add_entry(connection, "stock")
+        connection.execute(
+            "INSERT INTO stock (entry_id, date, action, tablets, recorded_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (entry, new.date.isoformat(), new.action, new.tablets, timestamp(new.recorded_at)),
+        )
