@@ -270,3 +270,40 @@ def test_a_read_only_journal_folder_is_exit_1_with_the_path(env, journal_path, e
             assert not journal_path.exists()
     finally:
         folder.chmod(0o700)
+
+
+# ---------------------------------------------------------------- a new journal, four at once
+
+CREATOR = textwrap.dedent(
+    """
+    import os, sys, time
+    from imuran_cli.cli import app
+
+    sys.stdout = open(os.devnull, "w")
+    go = float(sys.argv[2])
+    while time.time() < go:
+        time.sleep(0.001)
+    code = app(["take", "--date", sys.argv[1]], standalone_mode=False)
+    sys.exit(0 if code == 0 else 3)
+    """
+)
+
+
+@pytest.mark.parametrize("round_number", range(3))
+def test_processes_creating_the_journal_at_once_all_succeed(env, journal_path, round_number):
+    go = time.time() + 1.5  # every process imported and waiting, then all at once
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", CREATOR, f"2026-11-{20 + n:02d}", str(go)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(4)
+    ]
+    for process in processes:
+        _, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+    assert len(recorded_days(journal_path)) == 4
+    assert integrity(journal_path) == "ok"

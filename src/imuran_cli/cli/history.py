@@ -13,6 +13,7 @@ from imuran_cli.cli.runtime import command_session
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Mapping
 
     from imuran_cli.core.doses import DoseRecord, DoseStatus
 
@@ -72,7 +73,7 @@ def history(
             days, start_ref, end_ref, rt.today, rules.default_days, rules.max_days
         )
         _, regimen = load_regimen(rt)
-        statuses: dict[tuple[str, str], tuple[DoseStatus, float | None]] = {}
+        statuses: Mapping[tuple[str, str], tuple[DoseStatus, float | None]] = {}
         details: dict[tuple[dt.date, str], DoseRecord] = {}
         with reading_journal(rt) as journal:
             if journal is not None:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from imuran_cli.core.days import DayRef
 from imuran_cli.core.doses import DOSE_ORDER, DoseSlot, DoseStatus, Regimen
 from imuran_cli.core.errors import InputError
+from imuran_cli.core.profile import DoseTime
 
 PERCENT = 100  # a unit (per hundred), not a rule
 _ONE_DAY = dt.timedelta(days=1)
@@ -99,6 +100,25 @@ def history_range(
     return today - dt.timedelta(days=count - 1), today
 
 
+_Record = tuple[DoseStatus, float | None]
+_DayKey = tuple[bool, bool, _Record | None, _Record | None]
+
+
+def _slots(key: _DayKey, planned: Mapping[DoseTime, float | None]) -> tuple[DoseSlot, ...]:
+    """The doses of a day from (in treatment, before today, morning record, later record)."""
+    treated, past, morning, later = key
+    slots: list[DoseSlot] = []
+    for dose, record in zip(DOSE_ORDER, (morning, later), strict=True):
+        if record is not None:
+            status, mg = record
+            if mg is None and treated:
+                mg = planned.get(dose)
+            slots.append(DoseSlot(dose, status, mg))
+        elif treated and dose in planned:
+            slots.append(DoseSlot(dose, "missing" if past else "due", planned[dose]))
+    return tuple(slots)
+
+
 def build_history(
     recorded: Statuses,
     start: dt.date,
@@ -113,35 +133,34 @@ def build_history(
     enough for ten years.
     """
     planned = dict(regimen.doses)
-    # Slots repeat (a taken morning dose of 75 mg...): each distinct one is made once.
-    made: dict[tuple[str, str, float | None], DoseSlot] = {}
     started, stopped = regimen.started_on, regimen.stopped_on
-    counts = {"taken": 0, "skipped": 0, "missing": 0, "due": 0}
+    first, second = DOSE_ORDER
+    # Days repeat (both doses taken, as prescribed...): each distinct day's doses are
+    # worked out once, and the same tuple is shared by every day like it.
+    made: dict[_DayKey, tuple[DoseSlot, ...]] = {}
+    counted: dict[str, int] = {"taken": 0, "skipped": 0, "missing": 0, "due": 0}
+    day_counts: dict[tuple[DoseSlot, ...], int] = {}
     days: list[HistoryDay] = []
     day = start
     while day <= end:
         iso = day.isoformat()
         treated = (started is None or day >= started) and (stopped is None or day <= stopped)
-        unrecorded = "missing" if day < today else "due"
-        slots: list[DoseSlot] = []
-        for dose in DOSE_ORDER:
-            record = recorded.get((iso, dose))
-            if record is not None:
-                status, mg = record
-                if mg is None and treated:
-                    mg = planned.get(dose)
-                counts[status] += 1
-            elif treated and dose in planned:
-                status, mg = unrecorded, planned[dose]  # type: ignore[assignment]
-                counts[unrecorded] += 1
-            else:
-                continue
-            slot = made.get((dose, status, mg))
-            if slot is None:
-                slot = made[(dose, status, mg)] = DoseSlot(dose, status, mg)
-            slots.append(slot)
-        days.append(HistoryDay(day, tuple(slots)))
+        key: _DayKey = (
+            treated,
+            day < today,
+            recorded.get((iso, first)),
+            recorded.get((iso, second)),
+        )
+        slots = made.get(key)
+        if slots is None:
+            slots = made[key] = _slots(key, planned)
+        day_counts[slots] = day_counts.get(slots, 0) + 1
+        days.append(HistoryDay(day, slots))
         day += _ONE_DAY
+    for slots, times in day_counts.items():
+        for slot in slots:
+            counted[slot.status] += times
+    counts = counted
     expected = counts["taken"] + counts["skipped"] + counts["missing"]
     percent = round(PERCENT * counts["taken"] / expected, percent_decimals) if expected else None
     return History(

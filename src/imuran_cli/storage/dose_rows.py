@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from imuran_cli.core.doses import DoseRecord, DoseStatus
 from imuran_cli.core.units import whole_as_int
@@ -100,14 +100,64 @@ def record_dose(
     return new, replaced, after
 
 
-def dose_statuses(
-    journal: Journal, start: dt.date, end: dt.date
-) -> dict[tuple[str, str], tuple[DoseStatus, float | None]]:
-    """``(ISO day, dose) -> (status, mg)`` of the current records from ``start`` to ``end``:
-    what ``history`` needs, read fast."""
+class DoseStatuses(Mapping[tuple[str, str], tuple[DoseStatus, float | None]]):
+    """``(ISO day, dose) -> (status, mg)``: the current dose records of a span of days.
+
+    Read as two strings that SQLite builds (the keys, and the values in the same order),
+    split and zipped into one dict in C: ten years of doses cost a few milliseconds less
+    than 7,300 rows turned into Python tuples one by one. A key is the day and the
+    dose's first letter (``2026-11-25m``); a value the status's first letter and the mg
+    (``t75``, ``s37.5``, ``s`` when unknown), decoded once per distinct value.
+    """
+
+    _DOSE_LETTER: ClassVar[dict[str, str]] = {"morning": "m", "later": "l"}
+    _STATUS: ClassVar[dict[str, DoseStatus]] = {"t": "taken", "s": "skipped"}
+
+    def __init__(self, keys: str | None, values: str | None) -> None:
+        self._raw: dict[str, str] = (
+            dict(zip(keys.split(";"), values.split(";"), strict=True)) if keys and values else {}
+        )
+        self._decoded: dict[str, tuple[DoseStatus, float | None]] = {}
+
+    def _decode(self, value: str) -> tuple[DoseStatus, float | None]:
+        found = self._decoded.get(value)
+        if found is None:
+            amount = value[1:]
+            mg: float | None = None
+            if amount:
+                mg = float(amount)
+                mg = whole_as_int(mg)
+            found = self._decoded[value] = (self._STATUS[value[0]], mg)
+        return found
+
+    def get(  # type: ignore[override]
+        self, key: tuple[str, str], default: None = None
+    ) -> tuple[DoseStatus, float | None] | None:
+        value = self._raw.get(key[0] + self._DOSE_LETTER[key[1]])
+        return default if value is None else self._decode(value)
+
+    def __getitem__(self, key: tuple[str, str]) -> tuple[DoseStatus, float | None]:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        doses = {letter: dose for dose, letter in self._DOSE_LETTER.items()}
+        return ((raw[:-1], doses[raw[-1]]) for raw in self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
+def dose_statuses(journal: Journal, start: dt.date, end: dt.date) -> DoseStatuses:
+    """The current dose records from ``start`` to ``end`` as ``DoseStatuses``: what
+    ``history`` needs, read fast."""
     rows = journal.tuples(
-        f"SELECT date, dose, status, {_TIDY_MG} FROM doses WHERE replaced_by IS NULL"
-        " AND date BETWEEN ? AND ?",
+        "SELECT group_concat(date || substr(dose, 1, 1), ';'),"
+        f" group_concat(substr(status, 1, 1) || ifnull({_TIDY_MG}, ''), ';')"
+        " FROM doses WHERE replaced_by IS NULL AND date BETWEEN ? AND ?",
         (start.isoformat(), end.isoformat()),
     )
-    return {(day, dose): (status, mg) for day, dose, status, mg in rows}
+    keys, values = rows[0]
+    return DoseStatuses(keys, values)

@@ -309,7 +309,14 @@ def open_journal(path: Path, *, create: bool) -> Journal | None:
     try:
         connection.row_factory = sqlite3.Row
         journal = Journal(path, connection)
-        version = _checked_version(journal)
+        # One read transaction, so that every check sees the same state of the file
+        # (another imuran may be creating or migrating it at this very moment).
+        journal.rows("BEGIN")
+        try:
+            version = _checked_version(journal)
+        finally:
+            if connection.in_transaction:
+                connection.execute("COMMIT")
         connection.execute("PRAGMA synchronous = FULL")
         connection.execute("PRAGMA journal_mode = DELETE")
         if version < JOURNAL_VERSION:

@@ -7,7 +7,7 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any, TextIO
 
-from imuran_cli.core.doses import DoseRecord
+from imuran_cli.core.doses import DoseRecord, DoseSlot
 from imuran_cli.core.history import History
 from imuran_cli.core.units import format_number
 
@@ -76,19 +76,16 @@ def write_history_json(result: History, out: TextIO) -> None:
     dose object is encoded once."""
     import json
 
-    encoded: dict[tuple[str, str, float | None], str] = {}
+    encoded: dict[tuple[DoseSlot, ...], str] = {}
     parts: list[str] = []
     for day in result.days:
-        doses: list[str] = []
-        for slot in day.doses:
-            text = encoded.get(slot)
-            if text is None:
-                text = encoded[slot] = json.dumps(
-                    {"dose": slot.dose, "status": slot.status, "mg": slot.mg},
-                    separators=(",", ":"),
-                )
-            doses.append(text)
-        parts.append(f'{{"date":"{day.date.isoformat()}","doses":[{",".join(doses)}]}}')
+        doses = encoded.get(day.doses)
+        if doses is None:
+            doses = encoded[day.doses] = json.dumps(
+                [{"dose": slot.dose, "status": slot.status, "mg": slot.mg} for slot in day.doses],
+                separators=(",", ":"),
+            )
+        parts.append(f'{{"date":"{day.date.isoformat()}","doses":{doses}}}')
     head = json.dumps({"from": result.start.isoformat(), "to": result.end.isoformat()})
     adherence = json.dumps(history_document_adherence(result), separators=(",", ":"))
     out.write(f'{head[:-1]}, "days":[{",".join(parts)}],"adherence":{adherence}}}\n')

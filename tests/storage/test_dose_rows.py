@@ -1,0 +1,53 @@
+"""Dose rows: the fast history mapping reads exactly what the plain query reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from imuran_cli.storage.dose_rows import dose_statuses, doses_between
+from imuran_cli.storage.journal import add_entry, writing
+
+ROWS = st.dictionaries(
+    st.tuples(st.integers(min_value=0, max_value=40), st.sampled_from(["morning", "later"])),
+    st.tuples(st.sampled_from(["taken", "skipped"]), st.sampled_from([None, 25, 37.5, 75, 150])),
+    max_size=30,
+)
+
+
+@settings(max_examples=25)
+@given(rows=ROWS)
+def test_dose_statuses_equal_the_records(tmp_path_factory, rows):
+    path: Path = tmp_path_factory.mktemp("j") / "journal.sqlite3"
+    start = dt.date(2026, 10, 1)
+    with writing(path) as journal:
+        with journal.write() as connection:
+            for (back, dose), (status, mg) in rows.items():
+                entry = add_entry(connection, "dose")
+                connection.execute(
+                    "INSERT INTO doses (entry_id, date, dose, status, mg, recorded_at)"
+                    " VALUES (?, ?, ?, ?, ?, '2026-11-25T10:00:00+00:00')",
+                    (entry, (start + dt.timedelta(days=back)).isoformat(), dose, status, mg),
+                )
+            # A replaced row is not current.
+            entry = add_entry(connection, "dose")
+            connection.execute(
+                "INSERT INTO doses (entry_id, date, dose, status, mg, recorded_at, replaced_by)"
+                " VALUES (?, '2026-10-05', 'morning', 'taken', 999, ?, 1)",
+                (entry, "2026-11-25T10:00:00+00:00"),
+            )
+        end = start + dt.timedelta(days=30)
+        fast = dose_statuses(journal, start, end)
+        plain = {
+            (record.date.isoformat(), record.dose): (record.status, record.mg)
+            for record in doses_between(journal, start, end)
+        }
+    assert dict(fast) == plain
+    assert len(fast) == len(plain)
+    for key, value in plain.items():
+        assert fast.get(key) == value == fast[key]
+        assert type(fast[key][1]) is type(value[1])  # 75 stays an int, 37.5 a float
+    assert fast.get(("2026-12-31", "later")) is None
