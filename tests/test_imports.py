@@ -41,6 +41,11 @@ JSON_COMMANDS = [
     ["profile", "init", "--weight", "70", "--json"],
     ["status", "--json"],
     ["pregnancy", "--json"],
+    ["check", "ciprofloxacin", "--json"],
+    ["check", "Zostavax", "--json"],
+    ["meds", "list", "--json"],
+    ["meds", "add", "cipro", "--json"],
+    ["meds", "remove", "cipro", "--json"],
 ]
 
 # Plain-text answers that print without rich.
@@ -237,3 +242,17 @@ def test_status_reads_an_existing_journal_without_rich(args, profile_path, exist
     assert "sqlite3" in modules
     assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
     assert "plotext" not in modules
+
+
+def test_check_of_a_medicine_reads_no_profile_and_builds_no_model():
+    """A check is quick: the profile (pydantic models) is read only for a vaccine."""
+    modules = loaded_modules(["check", "ciprofloxacin", "--json"])
+    assert "imuran_cli.core.medicines" in modules  # the probe really checked
+    assert not {"imuran_cli.core.profile", "imuran_cli.storage.profile_store"} & modules
+    assert "imuran_cli.core.profile" in loaded_modules(["check", "Zostavax", "--json"])
+
+
+def test_human_check_prints_without_rich():
+    modules = loaded_modules(["check", "ciprofloxacin", "Shingrix"])
+    assert "imuran_cli.render.human.check" in modules
+    assert not {m for m in modules if m == "rich" or m.startswith("rich.")}

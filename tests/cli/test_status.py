@@ -475,3 +475,18 @@ def test_a_damaged_journal_is_exit_2_naming_it(cli, write_profile, journal_path)
     assert "Traceback" not in result.stderr
     assert cli("status", "--json").json()["error"]["code"] == "invalid_journal"
     assert journal_path.read_bytes() == before
+
+
+def test_urgent_findings_of_the_profiles_medicines_are_alerts(cli, write_profile):
+    meds = 'medications = ["Cipro 500 mg", "atorvastatin", "Zostavax", "prednisolone"]\n'
+    write_profile(meds + FULL)
+    doc = cli("status", "--json").json()
+    alerts = [a for a in doc["alerts"] if a["kind"] == "medicine"]
+    # Named as the profile holds them; caution (a statin) and info (a steroid) are not alerts.
+    assert [a["message"].split(":")[0] for a in alerts] == ["Cipro 500 mg", "Zostavax"]
+    assert all(a["severity"] == "urgent" for a in alerts)
+    assert [a["source"] for a in alerts] == ["FQ", "MIMS-DI"]
+    assert {"FQ", "MIMS-DI"} <= set(doc["sources"])
+    text = cli("status").stdout
+    assert "  URGENT: Cipro 500 mg: " in text
+    assert_fits(text)

@@ -47,6 +47,8 @@ COMMANDS: dict[str, LazyCommand] = {
     "stock": LazyCommand("imuran_cli.cli.stock", "stock_app"),
     "side-effects": LazyCommand("imuran_cli.cli.side_effects", "side_effects"),
     "symptoms": LazyCommand("imuran_cli.cli.side_effects", "side_effects", hidden=True),
+    "check": LazyCommand("imuran_cli.cli.check", "check"),
+    "meds": LazyCommand("imuran_cli.cli.meds", "meds_app"),
     "travel": LazyCommand("imuran_cli.cli.travel", "travel"),
     "labs": LazyCommand("imuran_cli.cli.labs", "labs_app"),
     "pregnancy": LazyCommand("imuran_cli.cli.pregnancy", "pregnancy"),

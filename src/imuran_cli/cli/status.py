@@ -152,8 +152,17 @@ def _latest_flags(profile: Profile, tests: list[LabTest], labs: Labs) -> list[La
 
 
 def _medicines(rt: Runtime, profile: Profile) -> list[CheckedMedicine]:
-    """The findings of ``imuran check`` for the profile's medicines (not yet available)."""
-    return []
+    """The findings of ``imuran check`` for the profile's medicines, each named as the
+    profile holds it (as ``imuran meds list`` gives them)."""
+    if not profile.medications:
+        return []
+    from imuran_cli.core.medicines import LiveVaccineDates, check_medicines
+    from imuran_cli.core.status import CheckedMedicine
+    from imuran_cli.knowledge.medicines import load_medicines
+
+    dates = LiveVaccineDates(stopped_on=profile.prescription.stopped_on, today=rt.today)
+    checked = check_medicines(profile.medications, load_medicines(), dates=dates)
+    return [CheckedMedicine(check.query, check.findings) for check in checked.medicines]
 
 
 def _text(result: StatusResult, width: int) -> str:

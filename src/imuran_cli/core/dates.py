@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 # December's number: the months in a year, without writing the number down.
@@ -20,6 +19,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
     year, month_index = divmod(index, _MONTHS_IN_YEAR)
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
         raise OverflowError(f"{day.isoformat()} + {months} months is out of range")
+    import calendar  # only when a date is worked out, not on every start-up
+
     month = month_index + 1
     last = calendar.monthrange(year, month)[1]
     return dt.date(year, month, min(day.day, last))

@@ -14,7 +14,7 @@ from typing import Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict
 
 from imuran_cli.core.errors import InputError
-from imuran_cli.core.medicines import match_medicines
+from imuran_cli.core.medicines import DOSE_KINDS, check_profile_medicines
 from imuran_cli.core.profile import SCHEDULES, DoseTime, Genetics, Profile, Schedule
 from imuran_cli.core.regimen import (
     ceil_to_step,
@@ -530,29 +530,37 @@ def _genotype_rules(profile: Profile | None, dosing: Dosing) -> list[_Rule]:
 
 
 def _medicine_rules(profile: Profile | None, dosing: Dosing, medicines: Medicines) -> list[_Rule]:
-    """One rule per profile entry and interacting group; effects from the dosing data."""
-    if profile is None:
+    """One rule per profile entry and interacting group, found by the matcher of
+    ``imuran check``: every interaction with azathioprine (Part A, live vaccines
+    included). MG cautions are not dose warnings. Effects come from the dosing data."""
+    if profile is None or not profile.medications:
         return []
+    found = check_profile_medicines(
+        profile.medications, medicines, stopped_on=profile.prescription.stopped_on
+    )
     rules: list[_Rule] = []
-    for match in match_medicines(profile.medications, medicines):
-        group = match.group
-        effect = dosing.medicine_effects.get(group.code)
-        message = group.message.format(name=match.display_name())
-        sources = list(group.sources)
+    for item in found:
+        finding = item.finding
+        if finding.kind not in DOSE_KINDS:
+            continue
+        code = medicines.group(finding.group).code
+        effect = dosing.medicine_effects.get(code)
+        message = finding.message
+        sources = list(finding.sources)
         if effect is not None:
             if effect.text:
                 message = f"{message} {effect.text}"
             sources += effect.sources
         rules.append(
             _Rule(
-                code=group.code,
-                severity=group.severity,
+                code=code,
+                severity=finding.severity,
                 message=message,
                 sources=tuple(dict.fromkeys(sources)),
                 low_factor=effect.low_factor if effect is not None else 1,
                 high_factor=effect.high_factor if effect is not None else 1,
                 no_dose=effect.no_dose if effect is not None else False,
-                medicine=match.entry,
+                medicine=item.medicine,
             )
         )
     return rules

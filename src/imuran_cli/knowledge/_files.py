@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from imuran_cli.core.errors import KnowledgeError
 
-ModelT = TypeVar("ModelT", bound=BaseModel)
+if TYPE_CHECKING:
+    # Only the pydantic loader needs pydantic; files read into dataclasses never do.
+    from pydantic import BaseModel
+
+ModelT = TypeVar("ModelT", bound="BaseModel")
 
 # The data files sit beside this module in the installed package. (A plain path is a few
 # milliseconds faster to start than importlib.resources, and imuran never runs from a zip.)
@@ -31,6 +33,8 @@ def read_data(name: str) -> dict[str, Any]:
 
 def load_model(name: str, model: type[ModelT]) -> ModelT:
     """Read the knowledge file ``name`` and validate it as ``model``."""
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(read_data(name))
     except ValidationError as exc:

@@ -1,62 +1,201 @@
-"""Medicines that interact with azathioprine, by group, with all their names."""
+"""Medicines and vaccines that matter with azathioprine or in MG, by group, with all their names.
+
+``medicines.toml`` holds every group of the reference's Part A (interactions with
+azathioprine, live vaccines included) and Part B (medicines that can worsen MG), each
+with its kind, severity, the strength of the warning in the source's terms, its message
+and its sources. It is read on every ``imuran dose`` and ``imuran check`` run, so it is
+built into plain frozen dataclasses (by hand, see ``medicines_from``), never pydantic
+models; the test suite validates the file with pydantic.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import dataclass
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
-from imuran_cli.knowledge._files import load_model
+from imuran_cli.knowledge._data import Record
+from imuran_cli.knowledge._files import read_data
 
 Severity = Literal["info", "caution", "urgent"]
+# What a finding is about: an interaction with azathioprine, a medicine that can worsen
+# MG, a live vaccine (or one that may be live), or a vaccine known not to be live.
+Kind = Literal["interaction", "mg-caution", "live-vaccine", "non-live-vaccine"]
+# The strength of the warning, in the source's terms; tests map each to a severity.
+Strength = Literal[
+    "boxed-warning",
+    "contraindicated",
+    "avoid",
+    "not-advised",
+    "reduce-dose",
+    "use-with-caution",
+    "monitor",
+    "reported",
+    "possible",
+    "ask-which-kind",
+    "not-live",
+]
+# Eye and ear forms, which some groups warn about less strongly.
+Route = Literal["eye", "ear"]
+Part = Literal["A", "B"]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True)
+class Medicine(Record):
+    """One medicine (or vaccine): its generic name, other spellings and brand names."""
 
+    generic: str
+    other_names: tuple[str, ...] = ()
+    brands: tuple[str, ...] = ()
+    # Brands that are eye or ear forms: the group's ``local`` warning applies to them.
+    local_brands: tuple[str, ...] = ()
+    # Every form of it is an eye or ear form (e.g. besifloxacin).
+    local_only: bool = False
+    # A message of its own instead of the group's, and sources added to the group's.
+    message: str | None = None
+    sources: tuple[str, ...] = ()
 
-class Medicine(_Frozen):
-    """One medicine: its generic name, other spellings and brand names."""
-
-    generic: str = Field(min_length=1)
-    other_names: list[str] = Field(default_factory=list)
-    brands: list[str] = Field(default_factory=list)
-
-    def names(self) -> list[str]:
+    def names(self) -> tuple[str, ...]:
         """Every name a person may write for it, generic first."""
-        return [self.generic, *self.other_names, *self.brands]
+        return (self.generic, *self.other_names, *self.brands, *self.local_brands)
 
 
-class MedicineGroup(_Frozen):
-    """A class of interacting medicines and the warning it gives."""
+@dataclass(frozen=True)
+class LocalForms(Record):
+    """A milder warning for the eye and ear forms of a group's medicines."""
+
+    routes: tuple[Route, ...]
+    severity: Severity
+    strength: Strength
+    message: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MedicineGroup(Record):
+    """A class of medicines (a row of the reference) and the warning it gives."""
 
     id: str
+    part: Part
+    row: str
+    kind: Kind
     title: str
-    code: str
     severity: Severity
+    strength: Strength
     message: str
-    sources: list[str] = Field(min_length=1)
-    medicines: list[Medicine] = Field(min_length=1)
+    sources: tuple[str, ...]
+    # The stable warning code in ``imuran dose`` (dosing.toml keys dose effects by it).
+    code: str = "interaction"
+    # The medicines, one a line ("generic = other, other : Brand, Brand"); after loading,
+    # ``medicines`` holds them, followed by those written as tables.
+    names: str = ""
+    medicines: tuple[Medicine, ...] = ()
+    # The same medicines as another group (Part A row 8 = Part B row 14).
+    medicines_of: str | None = None
+    local: LocalForms | None = None
 
-    @model_validator(mode="after")
-    def _message_names_the_medicine(self) -> MedicineGroup:
-        if "{name}" not in self.message:
-            raise ValueError(f"group {self.id}: message must contain {{name}}")
-        return self
+
+@dataclass(frozen=True)
+class Statement(Record):
+    message: str
+    sources: tuple[str, ...]
 
 
-class Medicines(_Frozen):
-    """Every group of interacting medicines, in file order."""
+@dataclass(frozen=True)
+class LiveVaccineWindow(Record):
+    """How long after stopping azathioprine live vaccines stay ruled out, and the words."""
 
-    groups: list[MedicineGroup] = Field(min_length=1)
+    months_after_stopping: int
+    # ``{window}`` of a live-vaccine message: while taking it, or until a date.
+    taking: str
+    stopped: str
+    # The whole message once the window has passed.
+    ended: str
+    sources: tuple[str, ...]
 
-    @model_validator(mode="after")
-    def _unique_ids(self) -> Medicines:
-        ids = [group.id for group in self.groups]
-        if len(ids) != len(set(ids)):
-            raise ValueError("group ids must be unique")
-        return self
+
+@dataclass(frozen=True)
+class Medicines(Record):
+    """Every group, in file order (Part A, then Part B), and the texts around them."""
+
+    groups: tuple[MedicineGroup, ...]
+    # Names imuran knows but has no warning for (they only look like one that has):
+    # each has a message saying what it is.
+    known: tuple[Medicine, ...]
+    live_vaccines: LiveVaccineWindow
+    unknown: Statement
+    nothing_listed: Statement
+
+    def group(self, group_id: str) -> MedicineGroup:
+        for group in self.groups:
+            if group.id == group_id:
+                return group
+        raise KeyError(group_id)
+
+    def members(self, group: MedicineGroup) -> tuple[Medicine, ...]:
+        """The group's medicines, or those of the group it shares them with."""
+        if group.medicines_of is not None:
+            return self.group(group.medicines_of).medicines
+        return group.medicines
+
+
+def parse_names(text: str) -> tuple[Medicine, ...]:
+    """The medicines of a ``names`` block: ``generic = other, other : Brand, Brand``.
+
+    A line starting with whitespace continues the line above; ``#`` lines are comments.
+    """
+    lines: list[str] = []
+    for raw in text.splitlines():
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if raw[:1].isspace() and lines:
+            lines[-1] = f"{lines[-1]} {stripped}"
+        else:
+            lines.append(stripped)
+    medicines: list[Medicine] = []
+    for line in lines:
+        head, _, brands = line.partition(":")
+        generic, _, others = head.partition("=")
+        medicines.append(
+            Medicine(generic=generic.strip(), other_names=_split(others), brands=_split(brands))
+        )
+    return tuple(medicines)
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
 def load_medicines() -> Medicines:
-    return load_model("medicines.toml", Medicines)
+    """The medicine knowledge, with each group's ``names`` parsed into its medicines."""
+    return medicines_from(read_data("medicines.toml"))
+
+
+def medicines_from(data: dict[str, Any]) -> Medicines:
+    """Build ``Medicines`` from the parsed file.
+
+    Equivalent to ``build(Medicines, data)`` followed by parsing the ``names`` blocks (a
+    test holds them equal), but written out by hand: this file is read on every ``dose``
+    and ``check`` run, and the generic builder's first call per class (resolving its type
+    hints) costs more than the whole file's parsing.
+    """
+    groups = []
+    for raw in data["groups"]:
+        fields = _tuples(raw)
+        tables = tuple(Medicine(**_tuples(item)) for item in raw.get("medicines", ()))
+        fields["medicines"] = parse_names(raw.get("names", "")) + tables
+        if "local" in raw:
+            fields["local"] = LocalForms(**_tuples(raw["local"]))
+        groups.append(MedicineGroup(**fields))
+    return Medicines(
+        groups=tuple(groups),
+        known=tuple(Medicine(**_tuples(item)) for item in data["known"]),
+        live_vaccines=LiveVaccineWindow(**_tuples(data["live_vaccines"])),
+        unknown=Statement(**_tuples(data["unknown"])),
+        nothing_listed=Statement(**_tuples(data["nothing_listed"])),
+    )
+
+
+def _tuples(table: dict[str, Any]) -> dict[str, Any]:
+    """The table's values, lists as tuples (the records' sequence fields are tuples)."""
+    return {key: tuple(value) if isinstance(value, list) else value for key, value in table.items()}
