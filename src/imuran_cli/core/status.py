@@ -18,12 +18,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from imuran_cli.core.dates import add_months, whole_months_between
-from imuran_cli.core.pregnancy import PregnancyResult
-from imuran_cli.core.profile import Profile
 from imuran_cli.knowledge.status import Line, StatusRules
+
+if TYPE_CHECKING:
+    # Types only: the pregnancy rules load only for a profile that asks for them, and
+    # the profile model is already loaded by whoever passes one in.
+    from imuran_cli.core.pregnancy import PregnancyResult
+    from imuran_cli.core.profile import Profile
 
 DoseState = Literal["taken", "skipped", "due"]
 Phase = Literal["too-early", "window", "past-window", "stopped"]
