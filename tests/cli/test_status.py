@@ -490,3 +490,12 @@ def test_urgent_findings_of_the_profiles_medicines_are_alerts(cli, write_profile
     text = cli("status").stdout
     assert "  URGENT: Cipro 500 mg: " in text
     assert_fits(text)
+
+
+def test_imuran_alone_honours_the_journal_option(cli, write_profile, tmp_path, journal_path):
+    write_profile(FULL)
+    other = tmp_path / "elsewhere" / "journal.sqlite3"
+    assert cli("--journal", str(other), "take", "--dose", "morning").exit_code == 0
+    result = cli("--journal", str(other))
+    assert "  ✓ morning: taken at 10:00, 75 mg" in result.stdout
+    assert not journal_path.exists()
