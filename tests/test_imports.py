@@ -184,7 +184,8 @@ def test_the_chart_loads_plotext():
 
 
 # missed (the already-taken check) and travel (the stock) read an existing journal.
-NOT_JOURNAL = [args for args in JSON_COMMANDS if args[0] not in ("missed", "travel")]
+# status reads the journal too, with a profile (tested below).
+NOT_JOURNAL = [args for args in JSON_COMMANDS if args[0] not in ("missed", "travel", "status")]
 
 
 @pytest.mark.parametrize("args", NOT_JOURNAL, ids=lambda a: " ".join(a[:2]))
@@ -282,3 +283,34 @@ def test_human_check_prints_without_rich():
     modules = loaded_modules(["check", "ciprofloxacin", "Shingrix"])
     assert "imuran_cli.render.human.check" in modules
     assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+
+
+STATUS_PROFILE = """\
+schema_version = 2
+[prescription]
+daily_mg = 150
+started_on = 2026-03-01
+"""
+
+
+@pytest.mark.parametrize("args", [["status", "--json"], ["status"], []], ids=str)
+def test_status_without_a_journal_loads_no_sqlite_and_creates_nothing(
+    args, profile_path, journal_path
+):
+    profile_path.parent.mkdir(parents=True, exist_ok=True)
+    profile_path.write_text(STATUS_PROFILE, encoding="utf-8")
+    modules = loaded_modules(args)
+    assert "imuran_cli.core.status" in modules  # the probe really ran status
+    assert "sqlite3" not in modules
+    assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+    assert not journal_path.parent.exists()
+
+
+@pytest.mark.parametrize("args", [["status", "--json"], ["status"]], ids=str)
+def test_status_reads_an_existing_journal_without_rich(args, profile_path, existing_journal):
+    profile_path.parent.mkdir(parents=True, exist_ok=True)
+    profile_path.write_text(STATUS_PROFILE, encoding="utf-8")
+    modules = loaded_modules(args)
+    assert "sqlite3" in modules
+    assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+    assert "plotext" not in modules

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from imuran_cli.core.dates import add_months
+from imuran_cli.core.doses import DoseRecord, regimen_of, todays_doses
 from imuran_cli.core.pregnancy import plan_pregnancy
 from imuran_cli.core.profile import Profile, parse_profile
 from imuran_cli.core.status import (
@@ -30,7 +31,6 @@ from imuran_cli.core.status import (
     build_status,
     improvement_phase,
     improvement_window,
-    planned_doses,
     treatment_counts,
 )
 from imuran_cli.knowledge.dosing import load_dosing
@@ -57,14 +57,6 @@ def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
 
 
 # Stand-ins with the fields of the journal's, labs' and check's result objects.
-@dataclass(frozen=True)
-class Record:
-    dose: str
-    status: str
-    mg: float | None
-    recorded_at: dt.datetime | None
-
-
 @dataclass(frozen=True)
 class Due:
     last_test: dt.date | None
@@ -233,26 +225,27 @@ def test_phase_texts_name_the_window():
 # ---------------------------------------------------------------- doses of the day
 
 
-def test_planned_doses_follow_the_regimen():
-    split = profile({"daily_mg": 150, "schedule": "split"})
-    assert [(p.dose, p.mg, p.at) for p in planned_doses(split, LIMITS, MAX)] == [
-        ("morning", 75.0, dt.time(8, 0)),
-        ("later", 75.0, dt.time(20, 0)),
-    ]
-    once = profile({"daily_mg": 100}, dose_times={"morning": "07:30"})
-    assert [(p.dose, p.mg, p.at) for p in planned_doses(once, LIMITS, MAX)] == [
-        ("morning", 100.0, dt.time(7, 30))
-    ]
-    unknown = profile({"schedule": "split"})
-    assert [(p.dose, p.mg) for p in planned_doses(unknown, LIMITS, MAX)] == [
-        ("morning", None),
-        ("later", None),
-    ]
-
-
 SPLIT = profile({"daily_mg": 150, "schedule": "split", "started_on": "2026-03-01"})
-PLANNED = planned_doses(SPLIT, LIMITS, MAX)
-TAKEN_8 = Record("morning", "taken", 75.0, at(TODAY, 8, 5))
+
+
+def rec(dose: str, status: str, mg: float | None, hour: int, minute: int = 0) -> DoseRecord:
+    tablets = mg / 50 if mg is not None and status == "taken" else None
+    return DoseRecord(1, TODAY, dose, status, mg, tablets, None, at(TODAY, hour, minute))  # type: ignore[arg-type]
+
+
+def day_inputs(prof: Profile, records: list[DoseRecord], **extra: Any) -> StatusInputs:
+    """Today's doses as the journal (issue 9) gives them to status."""
+    regimen = regimen_of(prof, LIMITS, MAX)
+    return StatusInputs(
+        journal=True,
+        doses=todays_doses(records, regimen, TODAY),
+        dose_records=records,
+        dose_times=dict(regimen.times),
+        **extra,
+    )
+
+
+TAKEN_8 = rec("morning", "taken", 75.0, 8, 5)
 
 
 @pytest.mark.parametrize(
@@ -265,15 +258,15 @@ TAKEN_8 = Record("morning", "taken", 75.0, at(TODAY, 8, 5))
         (9, [TAKEN_8], [("morning", "taken", False), ("later", "due", False)]),
         (
             21,
-            [TAKEN_8, Record("later", "skipped", None, at(TODAY, 20, 30))],
+            [TAKEN_8, rec("later", "skipped", None, 20, 30)],
             [("morning", "taken", False), ("later", "skipped", False)],
         ),
         (21, [TAKEN_8], [("morning", "taken", False), ("later", "due", True)]),
+        (20, [TAKEN_8], [("morning", "taken", False), ("later", "due", False)]),  # at 20:00
     ],
 )
 def test_dose_states_of_today(hour, records, expected):
-    inputs = StatusInputs(journal=True, planned=PLANNED, dose_records=records)
-    result = build_status(at(TODAY, hour), SPLIT, RULES, inputs, None)
+    result = build_status(at(TODAY, hour), SPLIT, RULES, day_inputs(SPLIT, records), None)
     assert [(d.dose, d.status, d.late) for d in result.doses] == expected
     late = [a for a in result.alerts if a.kind == "dose"]
     assert len(late) == sum(1 for _, _, is_late in expected if is_late)
@@ -282,18 +275,34 @@ def test_dose_states_of_today(hour, records, expected):
         assert "imuran take" in alert.message and "imuran missed" in alert.message
 
 
-def test_a_taken_dose_keeps_its_record():
-    inputs = StatusInputs(journal=True, planned=PLANNED, dose_records=[TAKEN_8])
+def test_a_dose_keeps_its_record_and_its_usual_time():
+    inputs = day_inputs(SPLIT, [TAKEN_8])
     morning = build_status(at(TODAY, 9), SPLIT, RULES, inputs, None).doses[0]
-    assert (morning.mg, morning.recorded_at, morning.at) == (75.0, at(TODAY, 8, 5), "08:00")
-    skipped = Record("later", "skipped", None, at(TODAY, 20))
-    inputs = StatusInputs(journal=True, planned=PLANNED, dose_records=[skipped])
+    assert (morning.mg, morning.recorded_at, morning.at) == (75, at(TODAY, 8, 5), "08:00")
+    inputs = day_inputs(SPLIT, [rec("later", "skipped", None, 20)])
     later = build_status(at(TODAY, 21), SPLIT, RULES, inputs, None).doses[1]
-    assert (later.status, later.mg) == ("skipped", 75.0)  # the planned amount
+    assert (later.status, later.mg, later.at) == ("skipped", 75, "20:00")  # as prescribed
+
+
+def test_the_profiles_dose_times_decide_what_is_late():
+    prof = profile({"daily_mg": 100, "started_on": "2026-03-01"}, dose_times={"morning": "10:30"})
+    inputs = day_inputs(prof, [])
+    (dose,) = build_status(at(TODAY, 10), prof, RULES, inputs, None).doses
+    assert (dose.dose, dose.status, dose.mg, dose.at, dose.late) == (
+        "morning",
+        "due",
+        100,
+        "10:30",
+        False,
+    )
+    (dose,) = build_status(at(TODAY, 11), prof, RULES, inputs, None).doses
+    assert dose.late
 
 
 def test_without_a_journal_no_dose_is_listed_and_the_section_says_how():
-    result = build_status(at(TODAY, 21), SPLIT, RULES, StatusInputs(planned=PLANNED), None)
+    regimen = regimen_of(SPLIT, LIMITS, MAX)
+    inputs = StatusInputs(journal=False, doses=todays_doses([], regimen, TODAY))
+    result = build_status(at(TODAY, 21), SPLIT, RULES, inputs, None)
     assert result.doses == ()
     assert result.alerts == ()
     assert result.missing["today"] == HINT_JOURNAL_DOSES
@@ -301,23 +310,26 @@ def test_without_a_journal_no_dose_is_listed_and_the_section_says_how():
 
 def test_no_dose_is_expected_after_stopping_or_before_starting():
     stopped = profile({"daily_mg": 150, "started_on": "2026-03-01", "stopped_on": "2026-11-01"})
-    inputs = StatusInputs(journal=True, planned=planned_doses(stopped, LIMITS, MAX))
-    assert build_status(at(TODAY, 21), stopped, RULES, inputs, None).doses == ()
+    assert build_status(at(TODAY, 21), stopped, RULES, day_inputs(stopped, []), None).doses == ()
     future = profile({"daily_mg": 150, "started_on": "2026-11-26"})
-    inputs = StatusInputs(journal=True, planned=planned_doses(future, LIMITS, MAX))
-    result = build_status(at(TODAY, 21), future, RULES, inputs, None)
+    result = build_status(at(TODAY, 21), future, RULES, day_inputs(future, []), None)
     assert result.doses == () and result.treatment.day is None
+    assert "today" not in result.missing
 
 
 # ---------------------------------------------------------------- MG-ADL
 
 
-def adl(first: tuple[str, int], latest: tuple[str, int], count: int = 2) -> AdlInput:
+def adl(first: tuple[str, int], latest: tuple[str, int]) -> AdlInput:
+    """As the CLI builds it from the journal: the change by the journal's own rule."""
+    points = latest[1] - first[1] if first[0] != latest[0] else None
     return AdlInput(
         first=AdlScore(D(first[0]), first[1]),
         latest=AdlScore(D(latest[0]), latest[1]),
-        count=count,
-        meaningful_points=2,
+        points=points,
+        meaningful=None if points is None else points <= -2,
+        threshold=2,
+        threshold_text="A fall of 2 points or more counts as a meaningful improvement.",
         source="ADL-SRC",
     )
 
@@ -341,7 +353,7 @@ def test_adl_change_and_threshold(first, latest, points, meaningful):
 
 
 def test_one_adl_score_gives_no_change_but_says_how_to_get_one():
-    inputs = StatusInputs(adl=adl(("2026-11-20", 8), ("2026-11-20", 8), count=1))
+    inputs = StatusInputs(adl=adl(("2026-11-20", 8), ("2026-11-20", 8)))
     result = build_status(at(TODAY, 12), SPLIT, RULES, inputs, None)
     assert result.improvement.adl is None
     assert result.missing["adl"] == HINT_ADL_SECOND
@@ -370,9 +382,9 @@ STATIN = CheckedMedicine("atorvastatin", [Finding("mg-caution", "caution", "use 
 
 
 def test_alerts_gather_the_urgent_items_most_severe_first():
-    inputs = StatusInputs(
-        journal=True,
-        planned=PLANNED,
+    inputs = day_inputs(
+        SPLIT,
+        [],
         labs_due=OVERDUE,
         latest_flags=FLAGS,
         medicines=[STATIN, CIPRO],
@@ -428,10 +440,9 @@ def test_a_bare_profile_asks_for_the_start_date():
 
 def test_a_full_profile():
     pregnancy = plan_pregnancy(TODAY, True, None, load_pregnancy())
-    inputs = StatusInputs(
-        journal=True,
-        planned=PLANNED,
-        dose_records=[TAKEN_8],
+    inputs = day_inputs(
+        SPLIT,
+        [TAKEN_8],
         adl=adl(("2026-02-20", 9), ("2026-11-20", 6)),
         labs_due=Due(
             D("2026-11-10"), "leaflet", D("2026-12-08"), D("2026-12-22"), "not-due", None, "LEAFLET"

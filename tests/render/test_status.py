@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from imuran_cli.core.pregnancy import plan_pregnancy
-from imuran_cli.core.status import AdlChange, AdlScore, StatusInputs, build_status
+from imuran_cli.core.status import AdlChange, AdlScore, build_status
 from imuran_cli.knowledge.pregnancy import load_pregnancy
 from imuran_cli.render.human.status import (
     adl_sentence,
@@ -20,7 +20,6 @@ from tests.core.test_status import (
     CIPRO,
     FLAGS,
     OVERDUE,
-    PLANNED,
     RULES,
     SPLIT,
     STATIN,
@@ -29,6 +28,7 @@ from tests.core.test_status import (
     Due,
     adl,
     at,
+    day_inputs,
 )
 
 FULL_SCREEN = """\
@@ -49,7 +49,8 @@ Is it working?
   You are in the window, 3 to 12 months in, when improvement
   is expected to show. [LEAFLET]
   MG-ADL 9 (2026-02-20) to 6 (2026-11-20): 3 points better,
-  meaningful (a fall of 2 or more). [ADL-SRC]
+  meaningful. A fall of 2 points or more counts as a
+  meaningful improvement. [ADL-SRC]
 
 Blood tests
   Your blood test is 13 days overdue (due by 2026-11-12).
@@ -75,10 +76,9 @@ Your neurologist's instructions come first.
 
 
 def full_status_text(width: int = 60) -> str:
-    inputs = StatusInputs(
-        journal=True,
-        planned=PLANNED,
-        dose_records=[TAKEN_8],
+    inputs = day_inputs(
+        SPLIT,
+        [TAKEN_8],
         adl=adl(("2026-02-20", 9), ("2026-11-20", 6)),
         labs_due=OVERDUE,
         latest_flags=FLAGS[:1],
@@ -124,6 +124,7 @@ def test_adl_sentence(points, meaningful, words):
         points,
         meaningful,
         2,
+        "A fall of 2 points or more counts as a meaningful improvement.",
         "X",
     )
     assert words in adl_sentence(change)

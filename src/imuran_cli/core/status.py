@@ -16,16 +16,18 @@ calendar months since ``started_on``, plus 1. The improvement window runs from
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from imuran_cli.core.dates import add_months, whole_months_between
-from imuran_cli.core.pregnancy import PregnancyResult
-from imuran_cli.core.profile import DoseTime, Profile
-from imuran_cli.core.regimen import profile_step_mg, split_doses, usual_daily_mg
-from imuran_cli.knowledge.limits import Limits
 from imuran_cli.knowledge.status import Line, StatusRules
+
+if TYPE_CHECKING:
+    # Types only: the pregnancy rules load only for a profile that asks for them, and
+    # the profile model is already loaded by whoever passes one in.
+    from imuran_cli.core.pregnancy import PregnancyResult
+    from imuran_cli.core.profile import Profile
 
 DoseState = Literal["taken", "skipped", "due"]
 Phase = Literal["too-early", "window", "past-window", "stopped"]
@@ -33,7 +35,6 @@ Severity = Literal["urgent", "caution", "info"]
 AlertKind = Literal["blood-test", "lab-result", "medicine", "dose"]
 
 SEVERITY_ORDER: tuple[Severity, ...] = ("urgent", "caution", "info")
-DOSES_OF_A_DAY: tuple[DoseTime, ...] = ("morning", "later")
 _DAYS_IN_WEEK = dt.timedelta(weeks=1).days
 # The ``labs due`` status with no date and no rule to cite.
 NO_TEST = "no-test-recorded"
@@ -112,13 +113,15 @@ class CheckedMedicine:
     findings: Sequence[FindingView]
 
 
-@dataclass(frozen=True)
-class PlannedDose:
-    """A dose of the day by the profile: which, how much (if known), at what time."""
+class DoseSlotView(Protocol):
+    """A dose of today as the journal sees it: ``taken``, ``skipped`` or ``due``."""
 
-    dose: DoseTime
-    mg: float | None
-    at: dt.time
+    @property
+    def dose(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def mg(self) -> float | None: ...
 
 
 @dataclass(frozen=True)
@@ -131,13 +134,15 @@ class AdlScore:
 
 @dataclass(frozen=True)
 class AdlInput:
-    """The first and latest MG-ADL scores, how many there are, and the threshold of a
-    meaningful improvement (a fall of at least ``meaningful_points``) with its source."""
+    """The first and latest MG-ADL scores, the journal's change between them (None with
+    one score: ``points``, ``meaningful``) and the threshold with its statement and source."""
 
     first: AdlScore
     latest: AdlScore
-    count: int
-    meaningful_points: int
+    points: int | None
+    meaningful: bool | None
+    threshold: int
+    threshold_text: str
     source: str
 
 
@@ -146,12 +151,16 @@ class StatusInputs:
     """What status reads beyond the profile; ``None`` or empty when not available.
 
     ``journal`` says whether a journal file exists: without one, no dose of today is
-    listed (imuran does not nag a person who does not use the journal).
+    listed (imuran does not nag a person who does not use the journal). ``doses`` are
+    today's doses with their state as the journal gives them (prescribed ones on a day
+    of the treatment, plus any recorded one), ``dose_records`` today's records (for the
+    time each was recorded) and ``dose_times`` the usual time of each dose.
     """
 
     journal: bool = False
-    planned: tuple[PlannedDose, ...] = ()
+    doses: Sequence[DoseSlotView] = ()
     dose_records: Sequence[DoseRecordView] = ()
+    dose_times: Mapping[str, dt.time] = field(default_factory=dict)
     adl: AdlInput | None = None
     labs_due: LabsDueView | None = None
     latest_flags: Sequence[LabFlagView] = ()
@@ -194,6 +203,7 @@ class AdlChange:
     points: int
     meaningful: bool
     threshold: int
+    threshold_text: str
     source: str
 
 
@@ -240,24 +250,6 @@ class StatusResult:
 # ---------------------------------------------------------------- rules
 
 
-def planned_doses(
-    profile: Profile, limits: Limits, max_mg_per_kg: float
-) -> tuple[PlannedDose, ...]:
-    """The doses of a day by the profile (the rule of ``dose`` and ``missed``).
-
-    A split schedule has a morning and a later dose, unless the daily dose is a single step
-    (it stays in the morning); the amounts are unknown without a daily dose.
-    """
-    times = profile.dose_times
-    daily = usual_daily_mg(profile, limits, max_mg_per_kg)
-    schedule = profile.prescription.schedule
-    if daily is None:
-        doses = DOSES_OF_A_DAY if schedule == "split" else DOSES_OF_A_DAY[:1]
-        return tuple(PlannedDose(dose, None, times.time_of(dose)) for dose in doses)
-    parts = split_doses(daily, schedule, profile_step_mg(profile, limits), limits)
-    return tuple(PlannedDose(part.time, part.mg, times.time_of(part.time)) for part in parts)
-
-
 def treatment_counts(started_on: dt.date, today: dt.date) -> tuple[int, int, int]:
     """Day, week and month of treatment on ``today`` (``started_on`` is day 1)."""
     day = (today - started_on).days + 1
@@ -284,17 +276,17 @@ def improvement_phase(
 
 
 def adl_change(adl: AdlInput) -> AdlChange | None:
-    """The change from the first to the latest score; None with a single score (one
-    score a day, so the first and the latest share their day)."""
-    if adl.first.date == adl.latest.date:
+    """The change from the first to the latest score, as the journal computed it; None
+    with a single score."""
+    if adl.points is None or adl.meaningful is None:
         return None
-    points = adl.latest.total - adl.first.total
     return AdlChange(
         first=adl.first,
         latest=adl.latest,
-        points=points,
-        meaningful=points <= -adl.meaningful_points,
-        threshold=adl.meaningful_points,
+        points=adl.points,
+        meaningful=adl.meaningful,
+        threshold=adl.threshold,
+        threshold_text=adl.threshold_text,
         source=adl.source,
     )
 
@@ -313,28 +305,26 @@ def _phase_line(phase: Phase, rules: StatusRules) -> Line:
     }[phase]
 
 
-def _dose_lines(now: dt.datetime, inputs: StatusInputs, expected: bool) -> tuple[DoseLine, ...]:
-    """Each planned dose of today with its state, then any record of another dose."""
+def _dose_lines(now: dt.datetime, inputs: StatusInputs) -> tuple[DoseLine, ...]:
+    """Today's doses with the time each was recorded, or its usual time and whether that
+    time has passed."""
     if not inputs.journal:
         return ()
     records = {record.dose: record for record in inputs.dose_records}
-    lines: list[DoseLine] = []
     clock = now.time()
-    for plan in inputs.planned if expected else ():
-        record = records.pop(plan.dose, None)
-        at = plan.at.strftime("%H:%M")
-        if record is None:
-            lines.append(DoseLine(plan.dose, "due", plan.mg, None, at, clock > plan.at))
+    lines: list[DoseLine] = []
+    for slot in inputs.doses:
+        usual = inputs.dose_times.get(slot.dose)
+        at = usual.strftime("%H:%M") if usual is not None else None
+        record = records.get(slot.dose)
+        if slot.status in ("taken", "skipped"):
+            state: DoseState = "taken" if slot.status == "taken" else "skipped"
+            recorded_at = record.recorded_at if record is not None else None
+            lines.append(DoseLine(slot.dose, state, slot.mg, recorded_at, at, False))
         else:
-            lines.append(_recorded(record, at, plan.mg))
-    lines.extend(_recorded(record, None, None) for record in records.values())
+            late = usual is not None and clock > usual
+            lines.append(DoseLine(slot.dose, "due", slot.mg, None, at, late))
     return tuple(lines)
-
-
-def _recorded(record: DoseRecordView, at: str | None, planned_mg: float | None) -> DoseLine:
-    status: DoseState = "skipped" if record.status == "skipped" else "taken"
-    mg = record.mg if record.mg is not None else planned_mg
-    return DoseLine(record.dose, status, mg, record.recorded_at, at, False)
 
 
 def _severity(value: str) -> Severity:
@@ -386,9 +376,9 @@ def build_status(
     stopped_on = prescription.stopped_on if prescription is not None else None
     on_treatment = (stopped_on is None) if profile is not None else None
 
-    # Today: doses are expected on a day of the treatment.
+    # Today: the doses the journal expects (on a day of the treatment) or holds.
+    doses = _dose_lines(now, inputs) if profile is not None else ()
     expected = bool(on_treatment) and (started_on is None or started_on <= today)
-    doses = _dose_lines(now, inputs, expected)
     if profile is None:
         missing["today"] = HINT_PROFILE
     elif not inputs.journal and expected:

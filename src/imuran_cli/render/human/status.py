@@ -60,7 +60,7 @@ def _today(result: StatusResult, width: int) -> list[str]:
     lines: list[str] = []
     if "today" in result.missing:
         return paragraph(result.missing["today"], width, indent=INDENT)
-    if result.treatment.on_treatment is False and result.treatment.stopped_on is not None:
+    if not result.doses and result.treatment.stopped_on is not None:
         stopped = result.treatment.stopped_on.isoformat()
         return paragraph(f"No doses: treatment stopped on {stopped}.", width, indent=INDENT)
     for line in result.doses:
@@ -90,8 +90,8 @@ def _treatment(treatment: Treatment, missing: str | None, width: int) -> list[st
 
 
 def adl_sentence(change: AdlChange) -> str:
-    """``MG-ADL 9 (2026-02-20) to 6 (2026-11-20): 3 points better, meaningful (a fall of
-    2 or more).``"""
+    """``MG-ADL 9 (2026-02-20) to 6 (2026-11-20): 3 points better, meaningful.`` and the
+    threshold's statement."""
     first, latest = change.first, change.latest
     size = abs(change.points)
     if change.points < 0:
@@ -103,8 +103,7 @@ def adl_sentence(change: AdlChange) -> str:
     verdict = "meaningful" if change.meaningful else "not yet meaningful"
     return (
         f"MG-ADL {first.total} ({first.date.isoformat()}) to {latest.total} "
-        f"({latest.date.isoformat()}): {moved}, {verdict} (a fall of {change.threshold} "
-        "or more)."
+        f"({latest.date.isoformat()}): {moved}, {verdict}. {change.threshold_text}"
     )
 
 
