@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, cast
 
+from imuran_cli.core.adl import AdlItems, AdlScore
 from imuran_cli.core.card import CardMedicine, from_check
 from imuran_cli.core.lab_due import next_test_due
 from imuran_cli.core.labs import LabTest
@@ -110,6 +111,14 @@ ADL = (
 )
 
 
+def adl_scores() -> tuple[AdlScore, ...]:
+    """The scores of ``ADL`` as the journal holds them."""
+    return tuple(
+        AdlScore(index, record.date, AdlItems(**dict(record.items)), NOW)
+        for index, record in enumerate(ADL)
+    )
+
+
 def profile() -> Profile:
     return parse_profile(PROFILE_DATA, LIMITS, NOW.date())
 
@@ -159,9 +168,8 @@ def inputs(prof: Profile) -> ReportInputs:
         journal=True,
         adherence=adherence(),
         doses_taken=doses(),
-        adl=ADL,
-        adl_meaningful_points=load_adl().meaningful.points,
-        adl_source=load_adl().meaningful.source,
+        adl_scores=adl_scores(),
+        adl_scale=load_adl(),
         lab_tests=LAB_TESTS,
         status=status,
         medicines=medicine_checks(prof),

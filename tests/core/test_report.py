@@ -127,7 +127,7 @@ def test_sections_without_data_say_which_command_fills_them():
 
 
 def test_one_score_gives_no_change():
-    inputs = dataclasses.replace(fx.inputs(fx.profile()), adl=fx.ADL[:1])
+    inputs = dataclasses.replace(fx.inputs(fx.profile()), adl_scores=fx.adl_scores()[:1])
     assert build(inputs).adl_change is None
 
 

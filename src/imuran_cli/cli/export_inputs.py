@@ -16,11 +16,13 @@ from imuran_cli.cli.export_output import max_mg_per_kg_for
 
 if TYPE_CHECKING:
     from imuran_cli.cli.runtime import Runtime
+    from imuran_cli.core.adl import AdlScore
     from imuran_cli.core.calendar import BloodTestDue
     from imuran_cli.core.card import CardMedicine
     from imuran_cli.core.labs import LabTest
     from imuran_cli.core.profile import Profile
-    from imuran_cli.core.report import AdlRecord, DoseTaken, MonthAdherence
+    from imuran_cli.core.report import DoseTaken, MonthAdherence
+    from imuran_cli.knowledge.adl import AdlScale
 
 
 def medicine_checks(rt: Runtime, profile: Profile | None) -> dict[str, CardMedicine]:
@@ -90,15 +92,14 @@ class JournalData:
 
     adherence: tuple[MonthAdherence, ...] = ()
     doses_taken: tuple[DoseTaken, ...] = ()
-    adl: tuple[AdlRecord, ...] = ()
-    adl_meaningful_points: int | None = None
-    adl_source: str | None = None
+    adl_scores: tuple[AdlScore, ...] = ()
+    adl_scale: AdlScale | None = None
     adherence_from: dt.date | None = None
 
 
 def journal_data(rt: Runtime, profile: Profile, since: dt.date) -> JournalData:
     """Adherence by month (``history``'s own count for each month of the period), the
-    doses taken, and every MG-ADL score (``adl list``'s scores), from the journal.
+    doses taken, and every MG-ADL score with the scale (``adl list``'s), from the journal.
 
     Doses are counted from the first dose the journal holds (or ``since`` when later):
     the days before a person began to record are not "missed".
@@ -109,12 +110,7 @@ def journal_data(rt: Runtime, profile: Profile, since: dt.date) -> JournalData:
         return JournalData()
     from imuran_cli.core.doses import regimen_of
     from imuran_cli.core.history import build_history
-    from imuran_cli.core.report import (
-        AdlRecord,
-        DoseTaken,
-        MonthAdherence,
-        month_windows,
-    )
+    from imuran_cli.core.report import DoseTaken, MonthAdherence, month_windows
     from imuran_cli.knowledge.adl import load_adl
     from imuran_cli.knowledge.journal import load_journal_rules
     from imuran_cli.storage.adl_rows import adl_scores
@@ -149,20 +145,10 @@ def journal_data(rt: Runtime, profile: Profile, since: dt.date) -> JournalData:
     taken = tuple(
         DoseTaken(r.date, r.dose, r.mg, r.recorded_at) for r in records if r.status == "taken"
     )
-    scale = load_adl()
-    adl = tuple(
-        AdlRecord(
-            date=score.date,
-            total=score.items.total,
-            items=tuple((item.key, score.items.grade(item.key)) for item in scale.items),
-        )
-        for score in sorted(scores, key=lambda score: score.date)
-    )
     return JournalData(
         adherence=tuple(months),
         doses_taken=taken,
-        adl=adl,
-        adl_meaningful_points=scale.meaningful.points,
-        adl_source=scale.meaningful.source,
+        adl_scores=tuple(scores),
+        adl_scale=load_adl(),
         adherence_from=start,
     )

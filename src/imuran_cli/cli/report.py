@@ -99,19 +99,16 @@ def _inputs(rt: Runtime, profile: Profile | None, since: dt.date) -> ReportInput
     tests = lab_tests(rt)
     if profile is None:
         return ReportInputs(journal=rt.journal_path.exists(), lab_tests=tests)
-    import dataclasses
-
-    from imuran_cli.cli.status import _inputs as status_inputs
     from imuran_cli.core.lab_due import next_test_due
-    from imuran_cli.core.status import build_status
+    from imuran_cli.core.status import StatusInputs, build_status
     from imuran_cli.knowledge.labs import load_labs
     from imuran_cli.knowledge.status import load_status
 
-    # The status of today, as `imuran status` builds it, with the answer of `labs due`
-    # for the tests this report read.
+    # The timeline is `imuran status`'s: its treatment counts and improvement window, and
+    # the answer of `labs due` for the tests this report read.
     last = max((test.date for test in tests), default=None)
     due = next_test_due(profile, last, rt.today, load_labs())
-    inputs = dataclasses.replace(status_inputs(rt, profile), labs_due=due)
+    inputs = StatusInputs(journal=rt.journal_path.exists(), labs_due=due)
     status = build_status(rt.now, profile, load_status(), inputs, None)
     journal = journal_data(rt, profile, since)
     return ReportInputs(
@@ -119,9 +116,8 @@ def _inputs(rt: Runtime, profile: Profile | None, since: dt.date) -> ReportInput
         adherence=journal.adherence,
         adherence_from=journal.adherence_from,
         doses_taken=journal.doses_taken,
-        adl=journal.adl,
-        adl_meaningful_points=journal.adl_meaningful_points,
-        adl_source=journal.adl_source,
+        adl_scores=journal.adl_scores,
+        adl_scale=journal.adl_scale,
         lab_tests=tests,
         lab_limits=_lab_limits(profile) if tests else {},
         status=status,

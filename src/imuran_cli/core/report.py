@@ -12,7 +12,7 @@ report's period and put in order. The renderers (``render/report_*.py``) print i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -24,8 +24,10 @@ from imuran_cli.knowledge.limits import Limits
 
 if TYPE_CHECKING:
     # Imported where used: a report without blood tests or scores does without them.
+    from imuran_cli.core.adl import AdlScore
     from imuran_cli.core.labs import LabChart, LabTest, TestView, TrendFlag
     from imuran_cli.core.status import AdlChange, StatusResult
+    from imuran_cli.knowledge.adl import AdlScale
     from imuran_cli.knowledge.labs import Labs
 
 SECTIONS = ("summary", "timeline", "adherence", "adl", "blood_tests")
@@ -77,9 +79,8 @@ class ReportInputs:
     adherence: tuple[MonthAdherence, ...] = ()
     adherence_from: dt.date | None = None
     doses_taken: tuple[DoseTaken, ...] = ()
-    adl: tuple[AdlRecord, ...] = ()
-    adl_meaningful_points: int | None = None
-    adl_source: str | None = None
+    adl_scores: tuple[AdlScore, ...] = ()
+    adl_scale: AdlScale | None = None
     lab_tests: tuple[LabTest, ...] = ()
     lab_limits: Mapping[str, float] = field(default_factory=dict)
     medicines: Mapping[str, CardMedicine] = field(default_factory=dict)
@@ -226,22 +227,44 @@ def _timeline(profile: Profile, status: StatusResult | None) -> tuple[TimelineEn
     return tuple(sorted(entries, key=lambda entry: entry.date))
 
 
-def _adl_change(records: Sequence[AdlRecord], inputs: ReportInputs) -> AdlChange | None:
-    # One score has no change (status's rule: the first and the latest share their day).
-    if not records or inputs.adl_meaningful_points is None or inputs.adl_source is None:
-        return None
-    from imuran_cli.core.status import AdlInput, AdlScore, adl_change
+def _adl(
+    inputs: ReportInputs, since: dt.date, until: dt.date
+) -> tuple[tuple[AdlRecord, ...], AdlChange | None]:
+    """The MG-ADL scores of the period, and their change by the journal's rule
+    (``adl list``: first to latest, meaningful at the scale's threshold)."""
+    scale = inputs.adl_scale
+    in_range = sorted((s for s in inputs.adl_scores if _in(s.date, since, until)), key=_day)
+    if scale is None or not in_range:
+        return (), None
+    from imuran_cli.core.adl import adl_change, threshold_text
+    from imuran_cli.core.status import AdlChange
+    from imuran_cli.core.status import AdlScore as Total
 
-    first, latest = records[0], records[-1]
-    return adl_change(
-        AdlInput(
-            first=AdlScore(first.date, first.total),
-            latest=AdlScore(latest.date, latest.total),
-            count=len(records),
-            meaningful_points=inputs.adl_meaningful_points,
-            source=inputs.adl_source,
+    records = tuple(
+        AdlRecord(
+            date=score.date,
+            total=score.items.total,
+            items=tuple((item.key, score.items.grade(item.key)) for item in scale.items),
         )
+        for score in in_range
     )
+    change = adl_change(in_range, scale)
+    if change is None:
+        return records, None
+    first, latest = records[0], records[-1]
+    return records, AdlChange(
+        first=Total(first.date, first.total),
+        latest=Total(latest.date, latest.total),
+        points=change.points,
+        meaningful=change.meaningful,
+        threshold=scale.meaningful.points,
+        threshold_text=threshold_text(scale),
+        source=scale.meaningful.source,
+    )
+
+
+def _day(score: AdlScore) -> dt.date:
+    return score.date
 
 
 def _blood_tests(
@@ -303,8 +326,7 @@ def build_report(
             key=lambda d: (d.date, d.dose),
         )
     )
-    adl = tuple(sorted((r for r in inputs.adl if _in(r.date, since, until)), key=lambda r: r.date))
-    change = _adl_change(adl, inputs)
+    adl, change = _adl(inputs, since, until)
 
     lab_views, trends, charts = _blood_tests(inputs, labs, since, until)
 
