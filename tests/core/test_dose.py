@@ -30,7 +30,7 @@ def profile(
     weight: float | None = None,
     unit: str = "kg",
     tablet_mg: int = 50,
-    split: bool = True,
+    split: bool | None = None,
     daily_mg: float | None = None,
     mg_per_kg: float | None = None,
     schedule: str = "once",
@@ -38,11 +38,9 @@ def profile(
     nudt15: str = "normal",
     medications: list[str] | None = None,
 ) -> Profile:
-    prescription: dict[str, Any] = {
-        "tablet_mg": tablet_mg,
-        "tablets_split": split,
-        "schedule": schedule,
-    }
+    prescription: dict[str, Any] = {"tablet_mg": tablet_mg, "schedule": schedule}
+    if split is not None:  # else the profile's default: halves only for a scored strength
+        prescription["tablets_split"] = split
     if daily_mg is not None:
         prescription["daily_mg"] = daily_mg
     if mg_per_kg is not None:
@@ -90,10 +88,10 @@ def normal(**kwargs: Any) -> Profile:
         ("300", 50, True, (600, 900)),
         ("70", 50, False, (150, 200)),  # whole tablets: 140 up to 150, 210 down to 200
         ("65", 50, False, (150, 150)),  # 130 up to 150, 195 down to 150
-        ("70", 25, True, (150, 200)),  # 12.5 mg steps: 140 up to 150, 210 down to 200
-        ("71", 25, True, (150, 212.5)),  # 142 up to 150, 213 down to 212.5
+        ("70", 25, False, (150, 200)),  # whole 25 mg tablets: 140 up to 150, 210 down to 200
+        ("71", 25, False, (150, 200)),  # 142 up to 150, 213 down to 200 (never 212.5)
         ("70", 100, False, (200, 200)),
-        ("70", 75, True, (150, 187.5)),  # 37.5 mg steps
+        ("70", 75, False, (150, 150)),  # whole 75 mg tablets: 140 up to 150, 210 down to 150
     ],
 )
 def test_typical_range(weight, tablet_mg, split, expected):
@@ -151,8 +149,8 @@ def test_typical_range_us_label_note(weight, expected_note):
         ("26", "0.5", 50, True, 25),  # 13 -> 25
         ("70", "2.5", 50, False, 150),  # 175: half-way between whole tablets, down
         ("70", "2.6", 50, False, 200),  # 182 -> 200; cap 210 -> 200
-        ("70", "2.5", 25, True, 175),
-        ("70", "1", 75, True, 75),  # 70 with 37.5 mg steps: 75
+        ("70", "2.5", 25, False, 175),  # 7 whole 25 mg tablets
+        ("70", "1", 75, False, 75),  # 70 rounds to one whole 75 mg tablet
     ],
 )
 def test_mg_per_kg_target(weight, target, tablet_mg, split, expected):
@@ -304,6 +302,61 @@ def test_schedule_from_the_profile_and_unsplittable_tablets():
 def test_typical_range_lists_no_doses_but_keeps_the_schedule():
     result = plan(normal(schedule="split"), weight="70")
     assert (result.doses, result.schedule) == ([], "split")
+
+
+# ---------------------------------------------------------------- scored tablets (issue 13)
+
+
+def test_only_the_scored_strength_is_halved_and_the_sources_say_so():
+    scored = LIMITS.tablets.scored
+    assert scored.strengths_mg == [50]
+    assert {"LEAFLET", "DM", "NZ-DS"} <= set(scored.sources)
+    assert [mg for mg in LIMITS.tablets.strengths_mg if LIMITS.tablets.may_halve(mg)] == [50]
+
+
+@pytest.mark.parametrize("tablet_mg", [25, 75, 100])
+def test_an_unscored_strength_moves_in_whole_tablets(tablet_mg):
+    # 66 kg: 132 to 198 mg. Halves of 25 mg would give 137.5 (5½ tablets).
+    result = plan(normal(tablet_mg=tablet_mg), weight="66")
+    assert (result.tablets_split, result.step_mg) == (False, tablet_mg)
+    counts = result.tablets_per_day
+    if counts is not None:
+        assert counts.low.is_integer() and counts.high.is_integer()
+    prescribed = plan(
+        normal(weight=66, tablet_mg=tablet_mg, daily_mg=tablet_mg * 3, schedule="split")
+    )
+    assert [item.tablets for item in prescribed.doses] == [2.0, 1.0]
+
+
+def test_25_mg_tablets_give_whole_tablets_where_halves_would_fit():
+    result = plan(normal(tablet_mg=25), weight="66")
+    assert daily(result) == (150, 175)  # not 137.5 to 187.5
+
+
+def test_the_scored_strength_is_halved_by_default_and_may_be_kept_whole():
+    assert plan(normal(tablet_mg=50), weight="66").step_mg == 25
+    assert plan(normal(tablet_mg=50, split=False), weight="66").step_mg == 50
+
+
+def test_a_half_of_an_unscored_tablet_is_refused():
+    with pytest.raises(InputError) as caught:
+        plan(normal(tablet_mg=25), weight="70", daily_mg="37.5")
+    assert caught.value.code == "daily_mg_not_whole_steps"
+    assert "whole 25 mg tablets" in caught.value.message
+
+
+@pytest.mark.parametrize("tablet_mg", [25, 75, 100])
+def test_a_profile_never_halves_an_unscored_strength(tablet_mg):
+    from pydantic import ValidationError
+
+    from imuran_cli.core.profile import UNSCORED_SPLIT
+
+    with pytest.raises(ValidationError) as caught:
+        profile(tablet_mg=tablet_mg, split=True)
+    error = caught.value.errors()[0]
+    assert error["type"] == UNSCORED_SPLIT
+    assert f"{tablet_mg} mg tablets have no score line" in error["msg"]
+    assert profile(tablet_mg=tablet_mg).prescription.tablets_split is False
 
 
 # ---------------------------------------------------------------- genotype
@@ -560,9 +613,11 @@ def test_json_view_writes_whole_mg_as_integers_and_tablets_as_floats():
     assert data["tablet_mg"] == 50
 
 
-def test_json_view_keeps_half_mg():
+def test_json_view_of_unscored_tablets_has_whole_tablets():
     data = plan(normal(tablet_mg=25), weight="71").model_dump(mode="json")
-    assert data["daily_mg"] == {"low": 150, "high": 212.5}
+    assert data["daily_mg"] == {"low": 150, "high": 200}
+    assert data["tablets_per_day"] == {"low": 6.0, "high": 8.0}
+    assert (data["step_mg"], data["tablets_split"]) == (25, False)
 
 
 def test_every_source_exists():
@@ -646,7 +701,10 @@ def test_no_weight_hint_names_both_fixes():
 # ---------------------------------------------------------------- properties
 
 weights = st.floats(min_value=10, max_value=300, allow_nan=False, allow_infinity=False)
-tablet_settings = st.tuples(st.sampled_from(LIMITS.tablets.strengths_mg), st.booleans())
+# (strength, tablets_split): halves only for a strength known to be scored.
+tablet_settings = st.tuples(st.sampled_from(LIMITS.tablets.strengths_mg), st.booleans()).filter(
+    lambda pair: not pair[1] or LIMITS.tablets.may_halve(pair[0])
+)
 genotypes = st.sampled_from(GENOTYPES)
 medication_lists = st.lists(
     st.sampled_from(["allopurinol", "warfarin", "febuxostat", "lisinopril", "paracetamol"]),

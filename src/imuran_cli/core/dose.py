@@ -164,7 +164,10 @@ def plan_dose(
     weight_kg = to_kg(weight_value, weight_unit, limits)
     prescription = profile.prescription if profile is not None else None
     tablet_mg = prescription.tablet_mg if prescription else limits.tablets.default_strength_mg
-    split = prescription.tablets_split if prescription else True
+    # Halves only for a strength known to be scored (the profile refuses halves otherwise).
+    split = (prescription.tablets_split if prescription else True) and limits.tablets.may_halve(
+        tablet_mg
+    )
     step = tablet_step_mg(tablet_mg, split, limits)
     daily_flag = _daily_mg_option(options.daily_mg, tablet_mg, split, step, limits)
     target_flag = _mg_per_kg_option(options.mg_per_kg, limits, dosing)
