@@ -232,6 +232,38 @@ def test_below_typical_is_an_info_note():
     assert "raised over weeks" in warning.message
 
 
+@pytest.mark.parametrize(
+    "reason",
+    [
+        {"medications": ["allopurinol"]},
+        {"medications": ["Zyloprim 100 mg"]},
+        {"medications": ["febuxostat"]},
+        {"tpmt": "intermediate"},
+        {"nudt15": "possible-intermediate"},
+        {"tpmt": "intermediate", "nudt15": "intermediate"},
+        {"tpmt": "poor"},
+        {"nudt15": "poor"},
+    ],
+    ids=lambda reason: "-".join(str(value) for value in reason.values()),
+)
+def test_a_dose_lowered_on_purpose_is_not_invited_up(reason):
+    result = plan(profile(**reason), weight="70", daily_mg="50")
+    assert "below-typical" not in codes(result)
+    assert not any("raised over weeks" in warning.message for warning in result.warnings)
+    # The reason's own warning explains the lower dose.
+    assert any(warning.severity in ("caution", "urgent") for warning in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [{}, {"medications": ["warfarin"]}, {"tpmt": "unknown", "nudt15": "unknown"}],
+    ids=["normal", "warfarin", "genes-unknown"],
+)
+def test_a_low_dose_without_a_reason_is_still_noted(other):
+    result = plan(profile(**other), weight="70", daily_mg="50")
+    assert "below-typical" in codes(result)
+
+
 # ---------------------------------------------------------------- basis order
 
 

@@ -283,7 +283,10 @@ class _Plan:
             check = self.dosing.above_max
             self._check(check.code, check.severity, check.message, check.sources)
         self._above_us_label(per_kg)
-        if per_kg < typical.low_mg_per_kg:
+        # A reason for a lower dose (a gene result, a xanthine oxidase inhibitor) explains
+        # a low dose in its own warning: no invitation to raise it.
+        lowered = any(rule.changes_dose for rule in self.rules)
+        if per_kg < typical.low_mg_per_kg and not lowered:
             check = self.dosing.below_typical
             self._check(check.code, check.severity, check.message, check.sources)
 
