@@ -46,7 +46,7 @@ main()
 """
 
 PROFILE = """\
-schema_version = 1
+schema_version = 2
 medications = ["Lisinopril 10 mg"]
 
 [weight]

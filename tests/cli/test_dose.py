@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import run_subprocess
 
 PROFILE = """\
-schema_version = 1
+schema_version = 2
 medications = ["Allopurinol 100 mg"]
 
 [weight]
@@ -65,7 +65,7 @@ Your neurologist's instructions come first.
 """
 
 NORMAL_GENES = (
-    'schema_version = 1\n[prescription]\n[genetics]\ntpmt = "normal"\nnudt15 = "normal"\n'
+    'schema_version = 2\n[prescription]\n[genetics]\ntpmt = "normal"\nnudt15 = "normal"\n'
 )
 
 TARGET_ONCE = """\
@@ -166,7 +166,7 @@ def test_half_tablets_are_written_with_the_half_sign(cli):
 
 def test_warnings_are_in_words(cli, write_profile):
     write_profile(
-        'schema_version = 1\nmedications = ["warfarin", "febuxostat"]\n[prescription]\n'
+        'schema_version = 2\nmedications = ["warfarin", "febuxostat"]\n[prescription]\n'
         "daily_mg = 250\n"
     )
     result = cli("dose", "--weight", "70")
@@ -271,7 +271,7 @@ def test_weight_suffix_and_unit_flag_agree(cli):
 
 
 def test_an_invalid_profile_is_exit_2(cli, write_profile):
-    write_profile("schema_version = 1\n[prescription]\nmg_per_kg = 4\n")
+    write_profile("schema_version = 2\n[prescription]\nmg_per_kg = 4\n")
     result = cli("dose", "--weight", "70")
     assert result.exit_code == 2
     assert result.stdout == ""
@@ -347,7 +347,7 @@ def test_no_weight_anywhere(cli):
 
 
 def test_no_weight_in_the_profile(cli, write_profile):
-    write_profile("schema_version = 1\n[prescription]\ndaily_mg = 150\n")
+    write_profile("schema_version = 2\n[prescription]\ndaily_mg = 150\n")
     result = cli("dose", "--json")
     assert result.exit_code == 2
     assert result.json()["error"]["code"] == "no_weight"

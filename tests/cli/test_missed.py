@@ -7,13 +7,13 @@ import pytest
 from tests.conftest import run_subprocess
 
 ONCE = """\
-schema_version = 1
+schema_version = 2
 [prescription]
 daily_mg = 150
 """
 
 SPLIT = """\
-schema_version = 1
+schema_version = 2
 [prescription]
 daily_mg = 150
 schedule = "split"

@@ -62,7 +62,7 @@ Your neurologist's instructions come first.
 """
 
 STARTED_5_DAYS_AGO = """\
-schema_version = 1
+schema_version = 2
 
 [prescription]
 started_on = 2026-11-20

@@ -46,7 +46,7 @@ def profile(
     if mg_per_kg is not None:
         prescription["mg_per_kg"] = mg_per_kg
     data: dict[str, Any] = {
-        "schema_version": 1,
+        "schema_version": 2,
         "prescription": prescription,
         "genetics": {"tpmt": tpmt, "nudt15": nudt15},
         "medications": medications or [],

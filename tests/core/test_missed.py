@@ -31,7 +31,7 @@ NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
 
 def profile(prescription: dict[str, Any] | None = None, **extra: Any) -> Profile:
-    data: dict[str, Any] = {"schema_version": 1, "prescription": prescription or {}, **extra}
+    data: dict[str, Any] = {"schema_version": 2, "prescription": prescription or {}, **extra}
     return parse_profile(data, LIMITS, TODAY)
 
 

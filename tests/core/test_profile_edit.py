@@ -61,6 +61,13 @@ def test_the_keys_are_those_of_the_issue():
         "medications",
         "morning-time",
         "later-time",
+        "lab-interval-weeks",
+        "refill-days",
+        "pregnancy-relevant",
+        "name",
+        "neurologist",
+        "neurologist-phone",
+        "emergency-contact",
     )
 
 
@@ -204,19 +211,19 @@ def test_init_style_names_the_options():
 
 
 def test_apply_edits_creates_a_profile_and_leaves_the_input_alone():
-    raw = {"schema_version": 1, "prescription": {"daily_mg": 150}}
+    raw = {"schema_version": 2, "prescription": {"daily_mg": 150}}
     new = apply_edits(raw, [set_edit("tablet-mg", "75", LIMITS), unset_edit("daily-mg")])
-    assert new == {"schema_version": 1, "prescription": {"tablet_mg": 75}}
-    assert raw == {"schema_version": 1, "prescription": {"daily_mg": 150}}
+    assert new == {"schema_version": 2, "prescription": {"tablet_mg": 75}}
+    assert raw == {"schema_version": 2, "prescription": {"daily_mg": 150}}
     assert apply_edits(None, [set_edit("tpmt", "poor", LIMITS)]) == {
-        "schema_version": 1,
+        "schema_version": 2,
         "genetics": {"tpmt": "poor"},
     }
 
 
 def test_unset_puts_the_default_back():
     raw = {
-        "schema_version": 1,
+        "schema_version": 2,
         "weight": {"value": 70},
         "prescription": {"schedule": "split", "tablet_mg": 25, "tablets_split": False},
         "genetics": {"tpmt": "poor"},
@@ -227,7 +234,7 @@ def test_unset_puts_the_default_back():
         raw, profile = edited(raw, unset_edit(key))
     assert profile == edited(None)[1]
     assert raw == {
-        "schema_version": 1,
+        "schema_version": 2,
         "prescription": {},
         "genetics": {},
         "dose_times": {},
@@ -243,7 +250,7 @@ def test_every_example_is_accepted(key, text):
 
 
 def test_a_change_that_breaks_the_dose_names_both_keys():
-    raw = {"schema_version": 1, "prescription": {"daily_mg": 125}}
+    raw = {"schema_version": 2, "prescription": {"daily_mg": 125}}
     error = refused(raw, set_edit("tablets-split", "no", LIMITS))
     assert error.code == "conflicting_values"
     assert error.message == (
@@ -254,7 +261,7 @@ def test_a_change_that_breaks_the_dose_names_both_keys():
 
 
 def test_changing_the_tablet_strength_names_both_keys():
-    raw = {"schema_version": 1, "prescription": {"daily_mg": 125}}
+    raw = {"schema_version": 2, "prescription": {"daily_mg": 125}}
     error = refused(raw, set_edit("tablet-mg", "100", LIMITS))
     assert error.message == (
         "tablet-mg 100 conflicts with daily-mg 125: whole 100 mg tablets make only "
@@ -264,7 +271,7 @@ def test_changing_the_tablet_strength_names_both_keys():
 
 def test_unsetting_the_tablet_strength_names_both_keys():
     raw = {
-        "schema_version": 1,
+        "schema_version": 2,
         "prescription": {"daily_mg": 75, "tablet_mg": 75, "tablets_split": False},
     }
     error = refused(raw, unset_edit("tablet-mg"))
@@ -272,7 +279,7 @@ def test_unsetting_the_tablet_strength_names_both_keys():
 
 
 def test_a_dose_the_tablets_cannot_make_names_the_tablet_keys():
-    raw = {"schema_version": 1, "prescription": {"tablets_split": False}}
+    raw = {"schema_version": 2, "prescription": {"tablets_split": False}}
     error = refused(raw, set_edit("daily-mg", "125", LIMITS))
     assert error.code == "not_whole_tablets"
     assert error.message == (
@@ -298,7 +305,7 @@ def test_a_dose_the_tablets_cannot_make_names_the_tablet_keys():
 )
 def test_a_stop_date_before_the_start_names_both(raw, edit, message):
     key, text = edit
-    error = refused({"schema_version": 1, **raw}, set_edit(key, text, LIMITS))
+    error = refused({"schema_version": 2, **raw}, set_edit(key, text, LIMITS))
     assert (error.code, error.message) == ("stop_before_start", message)
 
 
@@ -383,6 +390,8 @@ def test_display_values_can_be_typed_back():
         set_edit("daily-mg", "125", LIMITS),
         set_edit("mg-per-kg", "2", LIMITS),
         set_edit("medications", "a, b", LIMITS),
+        set_edit("refill-days", "10", LIMITS),
+        set_edit("neurologist", "Dr Rivera", LIMITS),
     )
     shown = {key: display_value(profile, key) for key in KEY_NAMES}
     assert shown == {
@@ -399,6 +408,13 @@ def test_display_values_can_be_typed_back():
         "medications": "a, b",
         "morning-time": "08:00",
         "later-time": "20:00",
+        "lab-interval-weeks": None,
+        "refill-days": "10 days",
+        "pregnancy-relevant": "no",
+        "name": None,
+        "neurologist": "Dr Rivera",
+        "neurologist-phone": None,
+        "emergency-contact": None,
     }
     for key, text in shown.items():
         if text is not None:
@@ -425,19 +441,59 @@ def test_a_set_dose_is_either_saved_exactly_or_refused(mg):
         assert mg % 25 == 0
 
 
+@pytest.mark.parametrize(
+    ("key", "text", "problem"),
+    [
+        ("refill-days", "0", "outside 1 to 90 days"),
+        ("refill-days", "2.5", "is not a whole number"),
+        ("lab-interval-weeks", "53", "outside 1 to 52 weeks"),
+        ("lab-interval-weeks", "twelve", "is not a whole number"),
+        ("neurologist", "x" * 201, "longer than 200 characters"),
+        ("name", "   ", "needs a value"),
+    ],
+)
+def test_schema_2_keys_refuse_bad_values(key, text, problem):
+    with pytest.raises(InputError) as caught:
+        edited(None, set_edit(key, text, LIMITS))
+    assert problem in caught.value.message
+    assert caught.value.message.startswith(key)
+
+
+def test_schema_2_keys_round_trip_through_the_file_layout():
+    raw, profile = edited(
+        None,
+        set_edit("lab-interval-weeks", "12", LIMITS),
+        set_edit("pregnancy-relevant", "yes", LIMITS),
+        set_edit("emergency-contact", "Sam, +44 7700 900123", LIMITS),
+    )
+    assert raw["monitoring"] == {"lab_interval_weeks": 12}
+    assert raw["person"] == {"pregnancy_relevant": True}
+    assert raw["contacts"] == {"emergency_contact": "Sam, +44 7700 900123"}
+    assert profile.monitoring.lab_interval_weeks == 12
+    assert profile.person.pregnancy_relevant is True
+    # Unset, the optional tables disappear from the file again.
+    raw, profile = edited(
+        raw,
+        unset_edit("lab-interval-weeks"),
+        unset_edit("pregnancy-relevant"),
+        unset_edit("emergency-contact"),
+    )
+    assert {"monitoring", "person", "contacts"}.isdisjoint(profile.to_data())
+
+
 # ---------------------------------------------------------------- scored tablets (issue 13)
 
 
 def test_an_unscored_strength_defaults_to_whole_tablets():
-    _, profile = edited({"schema_version": 1}, set_edit("tablet-mg", "25", LIMITS))
+    _, profile = edited({"schema_version": 2}, set_edit("tablet-mg", "25", LIMITS))
     assert profile.prescription.tablets_split is False
-    _, profile = edited({"schema_version": 1}, set_edit("tablet-mg", "50", LIMITS))
+    _, profile = edited({"schema_version": 2}, set_edit("tablet-mg", "50", LIMITS))
     assert profile.prescription.tablets_split is True
 
 
 @pytest.mark.parametrize("tablet_mg", [25, 75, 100])
 def test_halves_of_an_unscored_strength_are_refused_with_the_reason(tablet_mg: int):
-    raw = {"schema_version": 1, "prescription": {"tablet_mg": tablet_mg}}
+    raw = {"schema_version": 2, "prescription": {"tablet_mg": tablet_mg}}
     error = refused(raw, set_edit("tablets-split", "yes", LIMITS))
     assert error.code == "unscored_split"
     assert error.message == (
@@ -449,14 +505,14 @@ def test_halves_of_an_unscored_strength_are_refused_with_the_reason(tablet_mg: i
 
 def test_halves_may_be_turned_off_for_the_scored_strength():
     _, profile = edited(
-        {"schema_version": 1, "prescription": {"tablet_mg": 50}},
+        {"schema_version": 2, "prescription": {"tablet_mg": 50}},
         set_edit("tablets-split", "no", LIMITS),
     )
     assert profile.prescription.tablets_split is False
 
 
 def test_a_new_unscored_strength_conflicts_with_halves_kept_in_the_file():
-    raw = {"schema_version": 1, "prescription": {"tablet_mg": 50, "tablets_split": True}}
+    raw = {"schema_version": 2, "prescription": {"tablet_mg": 50, "tablets_split": True}}
     error = refused(raw, set_edit("tablet-mg", "25", LIMITS))
     assert error.code == "unscored_split"
     assert error.message.startswith(

@@ -64,7 +64,7 @@ def ranked(query: str) -> list[str]:
 
 
 def profile_with(**prescription: Any) -> Profile:
-    return parse_profile({"schema_version": 1, "prescription": prescription}, load_limits(), TODAY)
+    return parse_profile({"schema_version": 2, "prescription": prescription}, load_limits(), TODAY)
 
 
 # ---------------------------------------------------------------- the lay-phrasing table

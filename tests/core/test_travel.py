@@ -48,7 +48,7 @@ ABROAD = [
 
 
 def profile(prescription: dict[str, Any], weight: dict[str, Any] | None = None) -> Profile:
-    data: dict[str, Any] = {"schema_version": 1, "prescription": prescription}
+    data: dict[str, Any] = {"schema_version": 2, "prescription": prescription}
     if weight is not None:
         data["weight"] = weight
     return parse_profile(data, LIMITS, TODAY)

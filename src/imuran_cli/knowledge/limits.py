@@ -63,6 +63,9 @@ class Limits(_Frozen):
     daily_mg: Range
     tablets: Tablets
     schedule: Schedule
+    refill_days: Range
+    lab_interval_weeks: Range
+    text_length: Range
 
 
 def load_limits() -> Limits:

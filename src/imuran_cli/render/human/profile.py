@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from imuran_cli.core.profile_edit import (
-    KEY_NAMES,
     ProfileChanged,
     ProfileCreated,
     ProfileShown,
@@ -18,7 +17,6 @@ if TYPE_CHECKING:  # rich is imported only when a human answer is printed
 
 NOT_SET = "not set"
 NO_MEDICINES = "none"
-_KEY_WIDTH = max(len(key) for key in KEY_NAMES)
 _PATH_INDENT = "  "
 
 
@@ -28,9 +26,11 @@ def render_profile_shown(result: ProfileShown, out: Console) -> None:
     from imuran_cli.render.console import say
 
     _say_path(out, "Profile:", result.path)
-    for key, value in profile_rows(result.profile):
+    rows = profile_rows(result.profile)
+    key_width = max(len(key) for key, _ in rows)
+    for key, value in rows:
         shown = value or (NO_MEDICINES if key == "medications" else NOT_SET)
-        for line in row_lines(key, shown, out.width):
+        for line in row_lines(key, shown, out.width, key_width):
             out.print(Text(line), overflow="ignore", crop=False)
     say(out, "Change a value: imuran profile set KEY VALUE")
 
@@ -58,13 +58,13 @@ def render_profile_created(result: ProfileCreated, out: Console) -> None:
     say(out, "Check it with: imuran profile show")
 
 
-def row_lines(key: str, value: str, width: int) -> list[str]:
+def row_lines(key: str, value: str, width: int, key_width: int) -> list[str]:
     """``key  value``, the value wrapped under itself."""
     import textwrap
 
-    indent = " " * (_KEY_WIDTH + 2)
+    indent = " " * (key_width + 2)
     return textwrap.wrap(
-        f"{key.ljust(_KEY_WIDTH)}  {value}",
+        f"{key.ljust(key_width)}  {value}",
         width=max(width, len(indent) + 10),
         subsequent_indent=indent,
         break_on_hyphens=False,
