@@ -594,7 +594,7 @@ def test_set_unknown_key_lists_the_keys(cli, profile_path):
         (("weight", "700lb"), "error: weight 700 lb is outside 22 to 660 lb"),
         (("weight", "300lb"), None),  # 300 lb is fine: checked in the unit given
         (("daily-mg", "501"), "error: daily-mg 501 mg is outside 25 to 500 mg a day"),
-        (("mg-per-kg", "3.5"), "error: mg-per-kg 3.5 mg/kg is outside 0.5 to 3 mg/kg a"),
+        (("mg-per-kg", "3.5"), "error: mg-per-kg 3.5 mg/kg is outside 0.1 to 3 mg/kg a"),
         (("tablet-mg", "60"), "error: tablet-mg 60: there are no 60 mg tablets; use 25,"),
         (("started-on", "2026-02-30"), "error: started-on 2026-02-30 is not a real date; use"),
         (("stopped-on", "2026-11-26"), "error: stopped-on 2026-11-26 is in the future"),

@@ -398,16 +398,18 @@ def test_a_profile_never_halves_an_unscored_strength(tablet_mg):
     ("tpmt", "nudt15", "expected_codes", "per_kg", "expected"),
     [
         ("normal", "normal", [], (2.0, 3.0), (150, 200)),
-        ("intermediate", "normal", ["tpmt-intermediate"], (0.6, 2.4), (50, 150)),
-        ("possible-intermediate", "normal", ["tpmt-intermediate"], (0.6, 2.4), (50, 150)),
-        ("normal", "intermediate", ["nudt15-intermediate"], (0.6, 2.4), (50, 150)),
-        ("intermediate", "intermediate", ["tpmt-nudt15-intermediate"], (0.4, 1.5), (50, 100)),
+        # CPIC's percentages of the starting dose, 2 mg/kg (issue 13): 42 to 112 mg.
+        ("intermediate", "normal", ["tpmt-intermediate"], (0.6, 1.6), (50, 100)),
+        ("possible-intermediate", "normal", ["tpmt-intermediate"], (0.6, 1.6), (50, 100)),
+        ("normal", "intermediate", ["nudt15-intermediate"], (0.6, 1.6), (50, 100)),
+        # 20 to 50 percent of 2 mg/kg: 28 to 70 mg.
+        ("intermediate", "intermediate", ["tpmt-nudt15-intermediate"], (0.4, 1.0), (50, 50)),
         (
             "intermediate",
             "possible-intermediate",
             ["tpmt-nudt15-intermediate"],
-            (0.4, 1.5),
-            (50, 100),
+            (0.4, 1.0),
+            (50, 50),
         ),
         ("poor", "normal", ["tpmt-poor"], None, None),
         ("normal", "poor", ["nudt15-poor"], None, None),
@@ -419,8 +421,8 @@ def test_a_profile_never_halves_an_unscored_strength(tablet_mg):
             "intermediate",
             "unknown",
             ["tpmt-intermediate", "genotype-unknown"],
-            (0.6, 2.4),
-            (50, 150),
+            (0.6, 1.6),
+            (50, 100),
         ),
     ],
 )
@@ -430,6 +432,55 @@ def test_genotype_on_the_typical_range(tpmt, nudt15, expected_codes, per_kg, exp
     got = None if result.mg_per_kg is None else (result.mg_per_kg.low, result.mg_per_kg.high)
     assert got == per_kg
     assert daily(result) == expected
+
+
+@pytest.mark.parametrize(
+    ("genes", "per_kg"),
+    [
+        ({"tpmt": "intermediate"}, (0.6, 1.6)),
+        ({"nudt15": "possible-intermediate"}, (0.6, 1.6)),
+        ({"tpmt": "intermediate", "nudt15": "intermediate"}, (0.4, 1.0)),
+    ],
+)
+def test_cpic_percentages_are_of_the_starting_dose(genes, per_kg):
+    """Issue 13: 30 to 80 percent of 2 mg/kg, not of 2 to 3 (up to 2.4)."""
+    result = plan(profile(**genes), weight="70")
+    assert result.mg_per_kg is not None
+    assert (result.mg_per_kg.low, result.mg_per_kg.high) == per_kg
+    assert result.starting_range is True and result.adjusted is True
+    rule = next(w for w in result.warnings if w.code.endswith("intermediate"))
+    assert "percent of the usual starting dose of 2 mg/kg a day" in rule.message
+    start = DOSING.typical.low_mg_per_kg
+    assert per_kg[1] <= start + 1e-9  # never above the starting dose itself
+
+
+@pytest.mark.parametrize(
+    "reason", [{"tpmt": "intermediate"}, {"medications": ["allopurinol"]}], ids=["gene", "medicine"]
+)
+def test_a_reduced_range_is_not_invited_up(reason):
+    result = plan(profile(**reason), weight="70")
+    assert result.guidance is not None
+    assert result.guidance.text == DOSING.reduced_guidance.text
+    assert "raised" not in result.guidance.text
+    assert "raised" in plan(profile(), weight="70").guidance.text  # type: ignore[union-attr]
+
+
+def test_a_medicine_alone_does_not_make_a_starting_range():
+    result = plan(profile(medications=["allopurinol"]), weight="70")
+    assert result.starting_range is False
+    assert result.mg_per_kg is not None
+    assert (result.mg_per_kg.low, result.mg_per_kg.high) == (0.5, 0.75)
+
+
+@pytest.mark.parametrize("target", ["0.4", "0.1"])
+def test_a_reduced_target_is_accepted(target):
+    result = plan(
+        profile(tpmt="intermediate", nudt15="intermediate"), weight="70", mg_per_kg=target
+    )
+    assert result.basis == "mg-per-kg"
+    assert result.mg_per_kg is not None and result.mg_per_kg.low == float(target)
+    saved = profile(mg_per_kg=float(target))
+    assert saved.prescription.mg_per_kg == float(target)
 
 
 @pytest.mark.parametrize(
@@ -510,22 +561,22 @@ def test_genotype_never_changes_a_prescription(basis, tpmt, nudt15, code, severi
             (0.5, 0.75),
             (50, 50),
         ),
-        # TPMT intermediate with allopurinol: 30 to 80 percent of a quarter.
+        # TPMT intermediate with allopurinol: a quarter of 30 to 80 percent of 2 mg/kg.
         (
             "intermediate",
             "normal",
             ["allopurinol"],
             ["xanthine-oxidase-inhibitor", "tpmt-intermediate"],
-            (0.15, 0.6),
-            (25, 25),
+            (0.15, 0.4),
+            (25, 25),  # 10.5 to 28 mg
         ),
         (
             "intermediate",
             "intermediate",
             ["allopurinol"],
-            ["xanthine-oxidase-inhibitor", "tpmt-nudt15-intermediate"],
-            (0.1, 0.38),
-            (25, 25),  # 7 to 26.25 mg: 7 up to 25, 26.25 down to 25
+            ["xanthine-oxidase-inhibitor", "below-one-step", "tpmt-nudt15-intermediate"],
+            (0.1, 0.25),
+            None,  # 7 to 17.5 mg: not even half a tablet
         ),
         ("normal", "normal", ["Uloric 80 mg"], ["febuxostat"], None, None),
         ("normal", "normal", ["Adenuric"], ["febuxostat"], None, None),
@@ -686,14 +737,14 @@ def test_every_source_exists():
         ({"weight": "154lb", "unit": "kg"}, "conflicting_unit", "154lb"),
         ({"unit": "lb"}, "unit_without_weight", "--unit lb"),
         ({}, "no_weight", "weight"),
-        ({"weight": "70", "mg_per_kg": "3.01"}, "mg_per_kg_above_max", "0.5 to 3 mg/kg"),
-        ({"weight": "70", "mg_per_kg": "1e9"}, "mg_per_kg_above_max", "0.5 to 3 mg/kg"),
-        ({"weight": "70", "mg_per_kg": "0.4"}, "mg_per_kg_out_of_range", "0.5 to 3 mg/kg"),
-        ({"weight": "70", "mg_per_kg": "0"}, "mg_per_kg_out_of_range", "0.5 to 3 mg/kg"),
+        ({"weight": "70", "mg_per_kg": "3.01"}, "mg_per_kg_above_max", "0.1 to 3 mg/kg"),
+        ({"weight": "70", "mg_per_kg": "1e9"}, "mg_per_kg_above_max", "0.1 to 3 mg/kg"),
+        ({"weight": "70", "mg_per_kg": "0.05"}, "mg_per_kg_out_of_range", "0.1 to 3 mg/kg"),
+        ({"weight": "70", "mg_per_kg": "0"}, "mg_per_kg_out_of_range", "0.1 to 3 mg/kg"),
         ({"weight": "70", "mg_per_kg": "-2"}, "mg_per_kg_out_of_range", "-2 is outside"),
         ({"weight": "70", "mg_per_kg": "nan"}, "mg_per_kg_out_of_range", "nan"),
         ({"weight": "70", "mg_per_kg": "inf"}, "mg_per_kg_out_of_range", "inf"),
-        ({"weight": "70", "mg_per_kg": "two"}, "invalid_mg_per_kg", "0.5 to 3 mg/kg"),
+        ({"weight": "70", "mg_per_kg": "two"}, "invalid_mg_per_kg", "0.1 to 3 mg/kg"),
         ({"weight": "70", "daily_mg": "0"}, "daily_mg_out_of_range", "25 to 500 mg"),
         ({"weight": "70", "daily_mg": "-150"}, "daily_mg_out_of_range", "-150"),
         ({"weight": "70", "daily_mg": "525"}, "daily_mg_out_of_range", "25 to 500 mg"),

@@ -99,7 +99,7 @@ def test_valid_values_are_kept(data):
             {"prescription": {"mg_per_kg": 3.1}},
             model.OUT_OF_RANGE,
             ("prescription", "mg_per_kg"),
-            "3.1 mg/kg is outside 0.5 to 3 mg/kg a day",
+            "3.1 mg/kg is outside 0.1 to 3 mg/kg a day",
         ),
         (
             {"prescription": {"daily_mg": 550}},

@@ -315,7 +315,12 @@ def test_a_stop_date_before_the_start_names_both(raw, edit, message):
         ("daily-mg", "600", "out_of_range", "daily-mg 600 mg is outside 25 to 500 mg a day"),
         ("daily-mg", "20", "out_of_range", "daily-mg 20 mg is outside 25 to 500 mg a day"),
         ("daily-mg", "nan", "out_of_range", "daily-mg nan mg is outside 25 to 500 mg a day"),
-        ("mg-per-kg", "0.4", "out_of_range", "mg-per-kg 0.4 mg/kg is outside 0.5 to 3 mg/kg a day"),
+        (
+            "mg-per-kg",
+            "0.05",
+            "out_of_range",
+            "mg-per-kg 0.05 mg/kg is outside 0.1 to 3 mg/kg a day",
+        ),
         (
             "tablet-mg",
             "60",

@@ -153,6 +153,7 @@ class MedicineEffect(_Frozen):
 class Dosing(_Frozen):
     typical: TypicalRange
     typical_guidance: Statement
+    reduced_guidance: Statement
     us_label: UsLabel
     above_max: Check
     below_typical: Check
