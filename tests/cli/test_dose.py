@@ -31,9 +31,11 @@ Usual range for MG at 70 kg: 2 to 3 mg/kg a day
 Your neurologist sets your dose. It usually starts lower and
 is raised over several weeks.
 
-Note: The US label's maximum, 2.5 mg/kg a day, is set for
-      rheumatoid arthritis; the European label allows up to
-      3 for other conditions.
+CAUTION: More than 2.5 mg/kg a day is above the US label's
+         maximum (set for rheumatoid arthritis); the
+         European label allows up to 3 mg/kg a day. Guidance
+         differs: check any dose above 2.5 with your
+         neurologist.
 Note: No clear TPMT and NUDT15 result is on record, so the
       gene rules were not checked. Ask if a test is needed;
       blood counts are checked either way.
@@ -55,9 +57,11 @@ URGENT: Allopurinol blocks a main route that clears
         third to a quarter (US) or a quarter (New Zealand);
         this tool uses a quarter. Your dose is shown as
         prescribed: confirm it with your prescriber.
-Note: The US label's maximum, 2.5 mg/kg a day, is set for
-      rheumatoid arthritis; the European label allows up to
-      3 for other conditions.
+CAUTION: More than 2.5 mg/kg a day is above the US label's
+         maximum (set for rheumatoid arthritis); the
+         European label allows up to 3 mg/kg a day. Guidance
+         differs: check any dose above 2.5 with your
+         neurologist.
 
 Sources: CPIC-PAGE, MIMS-DOSE, LEAFLET, LBL-DA, MPR,
 MEDSAFE, MIMS-DI, LBL-old (see: imuran sources)

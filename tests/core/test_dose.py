@@ -186,8 +186,33 @@ def test_target_us_label_note(weight, target, note):
     assert ("above-us-label-max" in codes(result)) is note
     if note:
         warning = next(w for w in result.warnings if w.code == "above-us-label-max")
-        assert warning.severity == "info"
+        assert warning.severity == "caution"
         assert "rheumatoid arthritis" in warning.message
+
+
+@pytest.mark.parametrize(
+    ("options", "above"),
+    [
+        ({"weight": "70"}, True),  # the typical range's top, 3 mg/kg
+        ({"weight": "70", "mg_per_kg": "2.6"}, True),  # a target
+        ({"weight": "79", "mg_per_kg": "2.5"}, True),  # a target rounded up to 2.53
+        ({"weight": "60", "daily_mg": "175"}, True),  # a prescribed dose, 2.92
+        ({"weight": "70", "daily_mg": "225"}, True),  # above both maximums
+        ({"weight": "70", "daily_mg": "175"}, False),  # exactly 2.5
+        ({"weight": "70", "mg_per_kg": "2.5"}, False),
+    ],
+)
+def test_above_the_us_maximum_is_a_caution_naming_both_labels(options, above):
+    """Issue 13: the more conservative label's maximum is a caution, not a note."""
+    result = plan(normal(), **options)
+    found = [w for w in result.warnings if w.code == "above-us-label-max"]
+    assert bool(found) is above
+    if above:
+        (warning,) = found
+        assert warning.severity == "caution"
+        assert "US label" in warning.message and "European label" in warning.message
+        assert "2.5 mg/kg a day" in warning.message and "up to 3 mg/kg a day" in warning.message
+        assert "neurologist" in warning.message
 
 
 # ---------------------------------------------------------------- prescribed
