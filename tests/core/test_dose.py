@@ -460,6 +460,40 @@ def test_genotype_on_the_typical_range(tpmt, nudt15, expected_codes, per_kg, exp
 
 
 @pytest.mark.parametrize(
+    ("tpmt", "nudt15", "expected"),
+    [
+        (
+            "intermediate",
+            "unknown",
+            "No clear NUDT15 result is on record, so the NUDT15 rule was not checked.",
+        ),
+        (
+            "normal",
+            "indeterminate",
+            "No clear NUDT15 result is on record, so the NUDT15 rule was not checked.",
+        ),
+        (
+            "unknown",
+            "possible-intermediate",
+            "No clear TPMT result is on record, so the TPMT rule was not checked.",
+        ),
+        (
+            "unknown",
+            "indeterminate",
+            "No clear TPMT and NUDT15 result is on record, so the gene rules were not checked.",
+        ),
+    ],
+)
+def test_the_unknown_note_names_only_the_gene_not_checked(tpmt, nudt15, expected):
+    """Issue 13: with one gene's rule applied, only the other gene was not checked."""
+    result = plan(profile(tpmt=tpmt, nudt15=nudt15), weight="70")
+    note = next(w for w in result.warnings if w.code == "genotype-unknown")
+    assert note.message.startswith(expected)
+    checked = {"TPMT", "NUDT15"} - {gene for gene in ("TPMT", "NUDT15") if gene in expected}
+    assert not any(gene in note.message for gene in checked)
+
+
+@pytest.mark.parametrize(
     ("genes", "per_kg"),
     [
         ({"tpmt": "intermediate"}, (0.6, 1.6)),

@@ -542,11 +542,17 @@ def _genotype_rules(profile: Profile | None, dosing: Dosing) -> list[_Rule]:
     unknown = [genotype.genes[gene] for gene, result in results.items() if result in kinds.unknown]
     if unknown:
         note = genotype.unknown
+        # The other gene's rule was checked when its result is known: name only this one.
+        message = (
+            note.one_gene_message.format(gene=unknown[0])
+            if len(unknown) == 1
+            else note.message.format(genes=" and ".join(unknown))
+        )
         rules.append(
             _Rule(
                 code=note.code,
                 severity=note.severity,
-                message=note.message.format(genes=" and ".join(unknown)),
+                message=message,
                 sources=tuple(note.sources),
             )
         )
