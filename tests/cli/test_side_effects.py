@@ -45,11 +45,15 @@ CANT_BREATHE = """\
 
 EMERGENCY: call emergency services now
 Difficulty breathing or swallowing - group: other
-  This is not a side effect of Imuran: in myasthenia gravis
-  it can be a myasthenic crisis.
+  In myasthenia gravis this can be a myasthenic crisis.
+  Breathlessness can also come from a severe allergic
+  reaction, from anaemia or, rarely, from a lung reaction to
+  azathioprine.
   Call emergency services now and tell them you have
   myasthenia gravis.
-  Sources: MGFA-CRISIS, SPS-MP (see: imuran sources)
+  If the medicine is stopped: the sources do not say.
+  Sources: MGFA-CRISIS, SPS-MP, NHS-SE, CCUK, PN-HS (see:
+  imuran sources)
 
 EMERGENCY: call emergency services now
 Severe allergic reaction (anaphylaxis) - group: other

@@ -473,10 +473,17 @@ def test_mg_safety_entries_are_emergencies(query: str, expected: str):
     assert first.group == "other"
 
 
-def test_breathing_is_flagged_as_not_a_side_effect():
+def test_breathing_keeps_the_mg_crisis_without_denying_a_side_effect():
+    """Issue 13: breathlessness is also a reason the sources give to stop and seek help."""
     first = answer("can't breathe").matches[0]
-    assert first.is_side_effect is False
+    assert (first.id, first.urgency) == ("breathing-or-swallowing", "emergency")
     assert first.note is not None and "myasthenic crisis" in first.note
+    assert "not a side effect" not in first.note
+    for cause in ("allergic reaction", "anaemia", "lung reaction"):
+        assert cause in first.note
+    assert "myasthenia gravis" in first.action
+    assert first.is_side_effect is True
+    assert "not a side effect" not in (first.starts + first.action)
 
 
 def test_emergencies_survive_the_cut_off():
