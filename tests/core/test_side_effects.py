@@ -473,6 +473,29 @@ def test_mg_safety_entries_are_emergencies(query: str, expected: str):
     assert first.group == "other"
 
 
+@pytest.mark.parametrize(
+    ("query", "expected", "urgency"),
+    [
+        ("vomiting", "vomiting", "urgent"),
+        ("being sick", "vomiting", "urgent"),
+        ("keep being sick", "vomiting", "urgent"),
+        ("severe vomitting", "vomiting", "urgent"),
+        ("persistent vomiting", "vomiting", "urgent"),
+        ("can't stop throwing up", "vomiting", "urgent"),
+        ("nausea", "nausea", "soon"),
+        ("feeling sick in the first week", "nausea", "soon"),
+        ("a bit queasy", "nausea", "soon"),
+    ],
+)
+def test_vomiting_is_urgent_and_mild_nausea_stays_soon(query: str, expected: str, urgency: str):
+    """Issue 13: severe or persistent vomiting is URGENT (myaware), not for the next visit."""
+    first = answer(query).matches[0]
+    assert (first.id, first.urgency) == (expected, urgency)
+    if expected == "vomiting":
+        assert "next visit" not in first.action
+        assert "MYAWARE" in first.sources
+
+
 def test_breathing_keeps_the_mg_crisis_without_denying_a_side_effect():
     """Issue 13: breathlessness is also a reason the sources give to stop and seek help."""
     first = answer("can't breathe").matches[0]
