@@ -496,6 +496,20 @@ def test_vomiting_is_urgent_and_mild_nausea_stays_soon(query: str, expected: str
         assert "MYAWARE" in first.sources
 
 
+def test_cancer_risk_gives_the_labels_and_keeps_the_leaflet():
+    """Issue 13: the US boxed warning and the European label's view, with the leaflet's."""
+    first = answer("cancer").matches[0]
+    assert (first.id, first.urgency) == ("cancer-risk", "info")
+    assert first.note is not None
+    for said in ("US label", "boxed warning", "lymphoma", "European label", "grows"):
+        assert said in first.note
+    assert "how strong and how long" in first.note
+    assert "leaflet calls the extra risk uncertain" in first.note
+    assert "skin" in first.action and "SPF 30" in first.action and "sun" in first.action
+    assert first.sources[0] == "LEAFLET"
+    assert {"DM", "MIMS-AR", "NHS-SE"} <= set(first.sources)
+
+
 def test_breathing_keeps_the_mg_crisis_without_denying_a_side_effect():
     """Issue 13: breathlessness is also a reason the sources give to stop and seek help."""
     first = answer("can't breathe").matches[0]
