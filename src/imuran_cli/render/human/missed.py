@@ -35,6 +35,8 @@ def render_missed(result: MissedResult, out: Console) -> None:
     if result.next_dose is not None:
         next_line += f", {_amount(result.next_dose.mg, result.next_dose.tablets)}"
     _say(out, f"{next_line}.")
+    for item in result.cautions:
+        _say(out, f"CAUTION: {item.text}", "bold")
     for item in result.advice[1:]:
         _say(out, item.text)
     _say(out, f"{sources_line(result.sources)}. {result.sources_note}")
