@@ -32,15 +32,15 @@ Your neurologist sets your dose. It usually starts lower and
 is raised over several weeks.
 
 CAUTION: More than 2.5 mg/kg a day is above the US label's
-         maximum (set for rheumatoid arthritis); the
-         European label allows up to 3 mg/kg a day. Guidance
-         differs: check any dose above 2.5 with your
-         neurologist.
+         maximum (set for rheumatoid arthritis); the label
+         used outside the US, and the NHS, allow up to 3
+         mg/kg a day. Guidance differs: check any dose above
+         2.5 with your neurologist.
 Note: No clear TPMT and NUDT15 result is on record, so the
       gene rules were not checked. Ask if a test is needed;
       blood counts are checked either way.
 
-Sources: CPIC-PAGE, MIMS-DOSE, LBL-DA, LEAFLET, MPR,
+Sources: CPIC-PAGE, MIMS-DOSE, LBL-DA, LEAFLET, MPR, NHS-W,
 FDA-SrLC (see: imuran sources)
 Your neurologist's instructions come first.
 """
@@ -58,12 +58,12 @@ URGENT: Allopurinol blocks a main route that clears
         this tool uses a quarter. Your dose is shown as
         prescribed: confirm it with your prescriber.
 CAUTION: More than 2.5 mg/kg a day is above the US label's
-         maximum (set for rheumatoid arthritis); the
-         European label allows up to 3 mg/kg a day. Guidance
-         differs: check any dose above 2.5 with your
-         neurologist.
+         maximum (set for rheumatoid arthritis); the label
+         used outside the US, and the NHS, allow up to 3
+         mg/kg a day. Guidance differs: check any dose above
+         2.5 with your neurologist.
 
-Sources: CPIC-PAGE, MIMS-DOSE, LEAFLET, LBL-DA, MPR,
+Sources: CPIC-PAGE, MIMS-DOSE, LEAFLET, LBL-DA, MPR, NHS-W,
 MEDSAFE, MIMS-DI, LBL-old (see: imuran sources)
 Your neurologist's instructions come first.
 """

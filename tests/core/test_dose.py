@@ -210,7 +210,7 @@ def test_above_the_us_maximum_is_a_caution_naming_both_labels(options, above):
     if above:
         (warning,) = found
         assert warning.severity == "caution"
-        assert "US label" in warning.message and "European label" in warning.message
+        assert "US label" in warning.message and "label used outside the US" in warning.message
         assert "2.5 mg/kg a day" in warning.message and "up to 3 mg/kg a day" in warning.message
         assert "neurologist" in warning.message
 

@@ -501,7 +501,7 @@ def test_cancer_risk_gives_the_labels_and_keeps_the_leaflet():
     first = answer("cancer").matches[0]
     assert (first.id, first.urgency) == ("cancer-risk", "info")
     assert first.note is not None
-    for said in ("US label", "boxed warning", "lymphoma", "European label", "grows"):
+    for said in ("US label", "boxed warning", "lymphoma", "label used outside the US", "grows"):
         assert said in first.note
     assert "how strong and how long" in first.note
     assert "leaflet calls the extra risk uncertain" in first.note

@@ -1,4 +1,4 @@
-"""What to do about a missed dose: read WHEN, then apply the seed leaflet's rule.
+"""What to do about a missed dose: read WHEN, then apply the MG clinic's leaflet's rule.
 
 A dose due today is taken later today (``take-today``); a dose from an earlier day is
 skipped and the schedule goes on (``skip``). Never a double dose: the amount to take now is
