@@ -16,9 +16,13 @@ def _amount(mg: float, tablets: float) -> str:
     return f"{format_number(mg)} mg ({tablets_word(tablets)})"
 
 
-def _say(out: Console, text: str, markup: str = "") -> None:
-    """Print ``text`` wrapped at word boundaries to the console width, no trailing spaces."""
-    for line in textwrap.wrap(text, width=out.width, break_on_hyphens=False):
+def _say(out: Console, text: str, markup: str = "", hang: str = "") -> None:
+    """Print ``text`` wrapped at word boundaries to the console width, no trailing spaces.
+
+    Continuation lines start with ``hang`` (to sit under a ``CAUTION:`` label's text).
+    """
+    lines = textwrap.wrap(text, width=out.width, subsequent_indent=hang, break_on_hyphens=False)
+    for line in lines:
         out.print(f"[{markup}]{escape(line)}[/{markup}]" if markup else escape(line))
 
 
@@ -36,7 +40,7 @@ def render_missed(result: MissedResult, out: Console) -> None:
         next_line += f", {_amount(result.next_dose.mg, result.next_dose.tablets)}"
     _say(out, f"{next_line}.")
     for item in result.cautions:
-        _say(out, f"CAUTION: {item.text}", "bold")
+        _say(out, f"CAUTION: {item.text}", "bold", hang=" " * len("CAUTION: "))
     for item in result.advice[1:]:
         _say(out, item.text)
     _say(out, f"{sources_line(result.sources)}. {result.sources_note}")
