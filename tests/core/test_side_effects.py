@@ -335,6 +335,7 @@ def test_every_common_symptom_finds_its_entry_and_urgency(query: str, expected: 
         ("vomiting blood", "vomiting-blood", "pancreatitis"),
         ("swollen glands", "lymph-signs", "anaphylaxis"),
         ("missed dose", None, "pregnancy"),
+        ("rabies", None, "pregnancy"),  # not a typo of "babies"
     ],
 )
 def test_a_symptom_is_not_answered_by_an_unrelated_entry(query: str, first: str | None, never: str):
@@ -393,6 +394,25 @@ def test_a_named_medicine_points_to_imuran_check():
     with_symptom = look_up_side_effects(KNOWLEDGE, "rash since allopurinol", None, TODAY, names)
     assert with_symptom.matches[0].id == "rash"
     assert with_symptom.check is not None and with_symptom.check.names == ["allopurinol"]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("my grandson has chickenpox", "chickenpox-shingles"),
+        ("herpes zoster", "chickenpox-shingles"),
+        ("I think I have influenza", "infection"),
+        ("covid", "infection"),
+    ],
+)
+def test_a_vaccine_s_other_name_that_is_a_symptom_stays_a_symptom(query: str, first: str):
+    """Vaccine names of the medicines knowledge include "chickenpox" and "influenza"."""
+    names = ["chickenpox", "chicken pox", "herpes zoster", "zoster", "influenza", "covid"]
+    result = look_up_side_effects(KNOWLEDGE, query, None, TODAY, names)
+    assert result.matches[0].id == first
+    assert result.check is None
+    vaccine = look_up_side_effects(KNOWLEDGE, "chickenpox vaccine", None, TODAY, names)
+    assert vaccine.check is not None and vaccine.matches == []
 
 
 def test_a_medicine_word_without_a_name_points_to_imuran_check():

@@ -35,11 +35,13 @@ def _medicine_names() -> list[str]:
     """Every name in the medicines knowledge, so that a named medicine is not a symptom."""
     from imuran_cli.knowledge.medicines import load_medicines
 
+    medicines = load_medicines()
+    # Names known to have no warning (a later medicines file lists them) count too.
+    known = getattr(medicines, "known", ())
     return [
         name
-        for group in load_medicines().groups
-        for medicine in group.medicines
-        for name in medicine.names()
+        for entry in (*(m for group in medicines.groups for m in group.medicines), *known)
+        for name in entry.names()
     ]
 
 

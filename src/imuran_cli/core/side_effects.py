@@ -487,10 +487,21 @@ def find_check_names(
                 last += 1
             end = last
         spans.append((start, end))
+    # A medicine name that is also a symptom's word ("chickenpox" for the varicella
+    # vaccine, "zoster") is left to the symptom search: only a vaccine word makes it one.
+    symptoms = {
+        tuple(normalize(text).split())
+        for effect in knowledge.effects
+        for text in (
+            *_name_parts(effect.name),
+            *effect.synonyms,
+            *(phrase for sign in effect.signs for phrase in (sign.sign, *sign.lay)),
+        )
+    }
     by_first: dict[str, list[list[str]]] = {}
     for name in medicine_names:
         name_words = normalize(name).split()
-        if name_words:
+        if name_words and tuple(name_words) not in symptoms:
             by_first.setdefault(name_words[0], []).append(name_words)
     for i, word in enumerate(words):
         for name_words in sorted(by_first.get(word, []), key=len, reverse=True):
