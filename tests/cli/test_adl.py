@@ -138,7 +138,7 @@ def test_grade_3_breathing_or_swallowing_prints_the_emergency_line(cli, no_termi
     assert "Difficulty breathing or swallowing. Call emergency services now" in text
     assert "MGFA-CRISIS" in text
     document = cli("adl", "add", *args, "--json").json()
-    assert document["emergency"]["sources"] == ["MGFA-CRISIS", "SPS-MP"]
+    assert document["emergency"]["sources"] == ["MGFA-CRISIS", "SPS-MP", "NHS-SE", "CCUK", "PN-HS"]
     assert document["emergency"]["label"] == "EMERGENCY"
     assert "MGFA-CRISIS" in document["sources"]
 

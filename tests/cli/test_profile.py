@@ -364,6 +364,55 @@ def test_init_names_both_options_in_a_conflict(cli, profile_path):
     assert "--tablets-split no" in result.stderr and "--daily-mg 130" in result.stderr
 
 
+def test_init_with_unscored_tablets_writes_whole_tablets(cli, profile_path):
+    result = cli("profile", "init", "--tablet-mg", "25")
+    assert result.exit_code == 0, result.stderr
+    assert file_data(profile_path)["prescription"]["tablets_split"] is False
+    dose = cli("dose", "--weight", "66", "--json").json()
+    assert (dose["step_mg"], dose["tablets_split"]) == (25, False)
+    assert dose["daily_mg"] == {"low": 150, "high": 175}  # never 137.5 (5½ tablets)
+
+
+def test_init_refuses_halves_of_unscored_tablets(cli, profile_path):
+    result = cli("profile", "init", "--tablet-mg", "25", "--tablets-split", "yes")
+    assert result.exit_code == 2
+    error, hint = unwrapped(result.stderr)
+    assert error == (
+        "--tablets-split yes is not possible with --tablet-mg 25: 25 mg tablets have no "
+        "score line, so they are not halved (only 50 mg tablets are)"
+    )
+    assert "--tablets-split no" in hint
+    assert not profile_path.exists()
+
+
+def test_set_halves_of_unscored_tablets_is_exit_2(cli, write_profile, profile_path):
+    write_profile("schema_version = 2\n[prescription]\ntablet_mg = 25\n")
+    before = profile_path.read_bytes()
+    result = cli("profile", "set", "tablets-split", "yes")
+    assert result.exit_code == 2
+    assert "25 mg tablets have no score line" in unwrapped(result.stderr)[0]
+    assert profile_path.read_bytes() == before
+
+
+def test_a_file_halving_unscored_tablets_is_refused_with_the_fix(cli, write_profile):
+    write_profile("schema_version = 2\n[prescription]\ntablet_mg = 25\ntablets_split = true\n")
+    result = cli("dose", "--weight", "70")
+    assert result.exit_code == 2
+    error, hint = unwrapped(result.stderr)
+    assert "line 4: prescription.tablets_split = true is not possible: 25 mg tablets" in error
+    assert "tablets_split = false" in hint
+    write_profile("schema_version = 2\n[prescription]\ntablet_mg = 25\ntablets_split = false\n")
+    assert cli("dose", "--weight", "70").exit_code == 0
+
+
+def test_init_asks_about_halves_with_the_strength_s_default(cli, profile_path, terminal):
+    answers = ["70", "25", "", "", "", "", "", "", "", ""]
+    result = cli("profile", "init", input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert "May your tablets be halved? (yes/no) [no]:" in result.stdout
+    assert file_data(profile_path)["prescription"]["tablets_split"] is False
+
+
 @pytest.mark.parametrize("content", [FULL, "", "\x00\x00", "schema_version = 2\n[weight"])
 def test_init_refuses_to_replace_an_existing_profile(cli, write_profile, profile_path, content):
     write_profile(content)
@@ -569,7 +618,7 @@ def test_set_unknown_key_lists_the_keys(cli, profile_path):
         (("weight", "700lb"), "error: weight 700 lb is outside 22 to 660 lb"),
         (("weight", "300lb"), None),  # 300 lb is fine: checked in the unit given
         (("daily-mg", "501"), "error: daily-mg 501 mg is outside 25 to 500 mg a day"),
-        (("mg-per-kg", "3.5"), "error: mg-per-kg 3.5 mg/kg is outside 0.5 to 3 mg/kg a"),
+        (("mg-per-kg", "3.5"), "error: mg-per-kg 3.5 mg/kg is outside 0.1 to 3 mg/kg a"),
         (("tablet-mg", "60"), "error: tablet-mg 60: there are no 60 mg tablets; use 25,"),
         (("started-on", "2026-02-30"), "error: started-on 2026-02-30 is not a real date; use"),
         (("stopped-on", "2026-11-26"), "error: stopped-on 2026-11-26 is in the future"),
@@ -702,11 +751,13 @@ def test_unset_without_a_profile_is_an_error_and_creates_nothing(cli, profile_pa
 
 
 def test_unset_that_breaks_the_dose_is_refused(cli, write_profile, profile_path):
-    write_profile("schema_version = 2\n[prescription]\ndaily_mg = 37.5\ntablet_mg = 25\n")
+    write_profile(
+        "schema_version = 2\n[prescription]\ndaily_mg = 75\ntablet_mg = 75\ntablets_split = false\n"
+    )
     before = profile_path.read_bytes()
     result = cli("profile", "unset", "tablet-mg")
     assert result.exit_code == 2
-    assert "tablet-mg" in result.stderr and "daily-mg 37.5" in result.stderr
+    assert "tablet-mg" in result.stderr and "daily-mg 75" in result.stderr
     assert profile_path.read_bytes() == before
 
 

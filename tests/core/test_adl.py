@@ -135,7 +135,7 @@ def test_the_emergency_line_for_grade_3_breathing_or_swallowing(grades, hit):
     assert emergency.items == hit
     assert emergency.label == "EMERGENCY"
     assert "Call emergency services now" in emergency.text
-    assert emergency.sources == ("MGFA-CRISIS", "SPS-MP")
+    assert emergency.sources == ("MGFA-CRISIS", "SPS-MP", "NHS-SE", "CCUK", "PN-HS")
 
 
 def test_the_answers_carry_their_sources():
@@ -145,7 +145,15 @@ def test_the_answers_carry_their_sources():
     recorded = adl_recorded(new, None, [first, latest], SCALE, LINE)
     assert recorded.recorded.total == 3
     assert recorded.change is not None and recorded.change.points == -1
-    assert recorded.sources == ("MGADL", "MGADL-MCID", "MGFA-CRISIS", "SPS-MP")
+    assert recorded.sources == (
+        "MGADL",
+        "MGADL-MCID",
+        "MGFA-CRISIS",
+        "SPS-MP",
+        "NHS-SE",
+        "CCUK",
+        "PN-HS",
+    )
     listed = adl_list([first, latest], SCALE, LINE)
     assert [s.date for s in listed.scores] == [latest.date, first.date]  # newest first
     assert listed.emergency is not None

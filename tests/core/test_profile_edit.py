@@ -264,15 +264,18 @@ def test_changing_the_tablet_strength_names_both_keys():
     raw = {"schema_version": 2, "prescription": {"daily_mg": 125}}
     error = refused(raw, set_edit("tablet-mg", "100", LIMITS))
     assert error.message == (
-        "tablet-mg 100 conflicts with daily-mg 125: half 100 mg tablets make only "
-        "multiples of 50 mg"
+        "tablet-mg 100 conflicts with daily-mg 125: whole 100 mg tablets make only "
+        "multiples of 100 mg"
     )
 
 
 def test_unsetting_the_tablet_strength_names_both_keys():
-    raw = {"schema_version": 2, "prescription": {"daily_mg": 37.5, "tablet_mg": 25}}
+    raw = {
+        "schema_version": 2,
+        "prescription": {"daily_mg": 75, "tablet_mg": 75, "tablets_split": False},
+    }
     error = refused(raw, unset_edit("tablet-mg"))
-    assert error.message.startswith("tablet-mg (back to its default) conflicts with daily-mg 37.5")
+    assert error.message.startswith("tablet-mg (back to its default) conflicts with daily-mg 75")
 
 
 def test_a_dose_the_tablets_cannot_make_names_the_tablet_keys():
@@ -312,7 +315,12 @@ def test_a_stop_date_before_the_start_names_both(raw, edit, message):
         ("daily-mg", "600", "out_of_range", "daily-mg 600 mg is outside 25 to 500 mg a day"),
         ("daily-mg", "20", "out_of_range", "daily-mg 20 mg is outside 25 to 500 mg a day"),
         ("daily-mg", "nan", "out_of_range", "daily-mg nan mg is outside 25 to 500 mg a day"),
-        ("mg-per-kg", "0.4", "out_of_range", "mg-per-kg 0.4 mg/kg is outside 0.5 to 3 mg/kg a day"),
+        (
+            "mg-per-kg",
+            "0.05",
+            "out_of_range",
+            "mg-per-kg 0.05 mg/kg is outside 0.1 to 3 mg/kg a day",
+        ),
         (
             "tablet-mg",
             "60",
@@ -476,3 +484,53 @@ def test_schema_2_keys_round_trip_through_the_file_layout():
         unset_edit("emergency-contact"),
     )
     assert {"monitoring", "person", "contacts"}.isdisjoint(profile.to_data())
+
+
+# ---------------------------------------------------------------- scored tablets (issue 13)
+
+
+def test_an_unscored_strength_defaults_to_whole_tablets():
+    _, profile = edited({"schema_version": 2}, set_edit("tablet-mg", "25", LIMITS))
+    assert profile.prescription.tablets_split is False
+    _, profile = edited({"schema_version": 2}, set_edit("tablet-mg", "50", LIMITS))
+    assert profile.prescription.tablets_split is True
+
+
+@pytest.mark.parametrize("tablet_mg", [25, 75, 100])
+def test_halves_of_an_unscored_strength_are_refused_with_the_reason(tablet_mg: int):
+    raw = {"schema_version": 2, "prescription": {"tablet_mg": tablet_mg}}
+    error = refused(raw, set_edit("tablets-split", "yes", LIMITS))
+    assert error.code == "unscored_split"
+    assert error.message == (
+        f"tablets-split yes is not possible with tablet-mg {tablet_mg}: {tablet_mg} mg "
+        "tablets have no score line, so they are not halved (only 50 mg tablets are)"
+    )
+    assert error.hint == f"take whole {tablet_mg} mg tablets: imuran profile set tablets-split no"
+
+
+def test_halves_may_be_turned_off_for_the_scored_strength():
+    _, profile = edited(
+        {"schema_version": 2, "prescription": {"tablet_mg": 50}},
+        set_edit("tablets-split", "no", LIMITS),
+    )
+    assert profile.prescription.tablets_split is False
+
+
+def test_a_new_unscored_strength_conflicts_with_halves_kept_in_the_file():
+    raw = {"schema_version": 2, "prescription": {"tablet_mg": 50, "tablets_split": True}}
+    error = refused(raw, set_edit("tablet-mg", "25", LIMITS))
+    assert error.code == "unscored_split"
+    assert error.message.startswith(
+        "tablet-mg 25 conflicts with tablets-split yes: 25 mg tablets have no score line"
+    )
+    assert (error.hint or "").endswith("imuran profile set tablets-split no")
+
+
+def test_init_options_name_the_unscored_strength():
+    error = refused(
+        None,
+        set_edit("tablet-mg", "25", LIMITS, INIT_STYLE),
+        set_edit("tablets-split", "yes", LIMITS, INIT_STYLE),
+        style=INIT_STYLE,
+    )
+    assert error.message.startswith("--tablets-split yes is not possible with --tablet-mg 25")

@@ -248,7 +248,9 @@ def init(
     tablets_split: Annotated[
         str | None,
         typer.Option(
-            "--tablets-split", metavar="yes|no", help="May tablets be halved (default yes)."
+            "--tablets-split",
+            metavar="yes|no",
+            help="May tablets be halved (default: yes for scored tablets only).",
         ),
     ] = None,
     started_on: Annotated[
@@ -376,6 +378,11 @@ def _ask(edits: list[Edit], asked: set[str], limits: Limits, today: dt.date) -> 
             )
             results_told = True
         shown = str(limits.tablets.default_strength_mg) if default == "tablet" else default
+        if key == "tablets-split":
+            # Halves are offered only for a strength known to be scored.
+            strengths = [edit.value for edit in answers if edit.key == "tablet-mg"]
+            strength = strengths[-1] if strengths else limits.tablets.default_strength_mg
+            shown = "yes" if limits.tablets.may_halve(strength) else "no"
         while True:
             text = typer.prompt(question, default=shown or "", show_default=shown is not None)
             if not text.strip() and key != "medications":

@@ -73,6 +73,7 @@ MEDICINE_NAME = "medicine_name"  # ctx: value
 SCHEMA_MISMATCH = "schema_version"  # ctx: value, current
 NOT_WHOLE_TABLETS = "not_whole_tablets"  # ctx: daily_mg, tablet_mg, tablets_split, piece, step_mg
 STOP_BEFORE_START = "stop_before_start"  # ctx: started_on, stopped_on
+UNSCORED_SPLIT = "unscored_split"  # ctx: tablet_mg, scored
 TEXT_VALUE = "text_value"  # ctx: value, max
 LAB_LIMIT_NAME = "lab_limit_name"  # ctx: value, allowed
 
@@ -133,6 +134,7 @@ class Prescription(_Section):
     schedule: Schedule = "once"
     # Filled from the knowledge data's default strength when absent (Profile._defaults).
     tablet_mg: int
+    # When absent: yes for a strength known to be scored, else no (Profile._defaults).
     tablets_split: bool = True
     started_on: dt.date | None = None
     stopped_on: dt.date | None = None
@@ -187,6 +189,16 @@ class Prescription(_Section):
                 {
                     "started_on": self.started_on.isoformat(),
                     "stopped_on": self.stopped_on.isoformat(),
+                },
+            )
+        if self.tablets_split and not limits.tablets.may_halve(self.tablet_mg):
+            raise PydanticCustomError(
+                UNSCORED_SPLIT,
+                "{tablet_mg} mg tablets have no score line, so they are not halved "
+                "(only {scored} mg tablets are)",
+                {
+                    "tablet_mg": str(self.tablet_mg),
+                    "scored": _one_of([str(mg) for mg in limits.tablets.scored.strengths_mg]),
                 },
             )
         if self.daily_mg is not None:
@@ -335,14 +347,21 @@ class Profile(_Section):
     @model_validator(mode="before")
     @classmethod
     def _defaults(cls, data: Any, info: ValidationInfo) -> Any:
-        """Fill in what needs the knowledge data: the default tablet strength."""
+        """Fill in what needs the knowledge data: the default tablet strength, and whether
+        tablets are halved (only a strength known to be scored is, by default)."""
         if not isinstance(data, dict):
             return data
         data = dict(data)
         prescription = data.get("prescription", {})
         if isinstance(prescription, dict):
+            tablets = _context(info).limits.tablets
             prescription = dict(prescription)
-            prescription.setdefault("tablet_mg", _context(info).limits.tablets.default_strength_mg)
+            prescription.setdefault("tablet_mg", tablets.default_strength_mg)
+            if "tablets_split" not in prescription:
+                strength = prescription["tablet_mg"]
+                number = isinstance(strength, (int, float)) and not isinstance(strength, bool)
+                scored = number and tablets.may_halve(strength)
+                prescription["tablets_split"] = scored
             data["prescription"] = prescription
         return data
 

@@ -366,6 +366,8 @@ def edit_error(
     edited = [edit.key for edit in edits]
     if kind == model.NOT_WHOLE_TABLETS:
         return _tablets_error(ctx, edits, style)
+    if kind == model.UNSCORED_SPLIT:
+        return _unscored_error(ctx, error["msg"], edits, style)
     if kind == model.STOP_BEFORE_START:
         started, stopped = ctx["started_on"], ctx["stopped_on"]
         if edited == ["started-on"]:
@@ -428,6 +430,27 @@ def _tablets_error(ctx: Mapping[str, Any], edits: Sequence[Edit], style: Style) 
         f"({label('tablet-mg')}, {label('tablets-split')})",
         code="not_whole_tablets",
     )
+
+
+def _unscored_error(
+    ctx: Mapping[str, Any], why: str, edits: Sequence[Edit], style: Style
+) -> InputError:
+    """Halves asked for (or kept) with a strength that has no score line."""
+    label = style.label
+    strength = f"{label('tablet-mg')} {ctx['tablet_mg']}"
+    edited = {edit.key for edit in edits}
+    if "tablet-mg" in edited and "tablets-split" not in edited:
+        message = f"{strength} conflicts with {label('tablets-split')} yes: {why}"
+        hint = (
+            "if your tablets changed, first set halves off: "
+            f"{style.command}{label('tablets-split')} no"
+        )
+    else:
+        message = f"{label('tablets-split')} yes is not possible with {strength}: {why}"
+        hint = (
+            f"take whole {ctx['tablet_mg']} mg tablets: {style.command}{label('tablets-split')} no"
+        )
+    return InputError(message, hint, code=model.UNSCORED_SPLIT)
 
 
 def key_of(loc: Sequence[str | int]) -> str | None:

@@ -29,8 +29,9 @@ class _Lines(list[str]):
         self.width = width
 
 
-def _say(out: _Lines, text: str, markup: str = "") -> None:
-    out.extend(textwrap.wrap(text, width=out.width, break_on_hyphens=False))
+def _say(out: _Lines, text: str, markup: str = "", hang: str = "") -> None:
+    """Wrap ``text`` to the width; continuation lines start with ``hang``."""
+    out.extend(textwrap.wrap(text, width=out.width, subsequent_indent=hang, break_on_hyphens=False))
 
 
 def render_missed(result: MissedResult, out: Console) -> None:
@@ -66,6 +67,8 @@ def missed_lines(result: MissedResult, width: int) -> list[str]:
     if result.next_dose is not None:
         next_line += f", {_amount(result.next_dose.mg, result.next_dose.tablets)}"
     _say(out, f"{next_line}.")
+    for item in result.cautions:
+        _say(out, f"CAUTION: {item.text}", "bold", hang=" " * len("CAUTION: "))
     for item in result.advice[1:]:
         _say(out, item.text)
     note = f" {result.sources_note}" if result.sources_note else ""

@@ -21,3 +21,5 @@ def render_sources(result: Sources, out: Console) -> None:
         if item.url:
             # A URL is never wrapped, so that it stays clickable and copyable.
             say(out, item.url, indent=2)
+        if item.read_via:
+            say(out, f"read via {item.read_via}", indent=2)
