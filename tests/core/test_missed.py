@@ -9,10 +9,10 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from imuran_cli.core.doses import parse_dose_option as parse_dose
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.missed import (
     MissedResult,
-    parse_dose,
     parse_when,
     plan_missed,
     when_phrase,

@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from imuran_cli.core.days import read_day
+from imuran_cli.core.doses import DOSE_ORDER, parse_dose_option
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import DoseTime, DoseTimes, Profile, Schedule
 from imuran_cli.core.regimen import profile_step_mg, split_doses, tablets, usual_daily_mg
@@ -24,8 +25,6 @@ from imuran_cli.knowledge.missed import MissedRules
 # ``already-taken``: the journal shows the dose as taken; ``none``: without --when, every
 # dose of the last days is recorded (see core/missed_journal.py).
 Decision = Literal["take-today", "skip", "already-taken", "none"]
-DOSE_TIMES: tuple[DoseTime, ...] = ("morning", "later")
-
 _ONE_DAY = dt.timedelta(days=1)
 
 
@@ -161,21 +160,6 @@ def _check_not_too_old(text: str, days_ago: int, rules: MissedRules) -> None:
         )
 
 
-def parse_dose(text: str | None) -> DoseTime | None:
-    """Read ``--dose`` (morning or later, case-insensitive); None when not given."""
-    if text is None:
-        return None
-    key = text.strip().lower()
-    for dose in DOSE_TIMES:
-        if key == dose:
-            return dose
-    raise InputError(
-        f"--dose {text!r} is not a dose of the day",
-        "use --dose morning or --dose later",
-        code="invalid_dose",
-    )
-
-
 def _check_profile_dates(day: dt.date, profile: Profile | None) -> None:
     if profile is None:
         return
@@ -250,7 +234,7 @@ def plan_missed(
     """
     today = now.date()
     when = parse_when(when_text, today, rules)
-    explicit = parse_dose(dose_text)
+    explicit = parse_dose_option(dose_text)
     _check_profile_dates(when.day, profile)
 
     schedule: Schedule = profile.prescription.schedule if profile is not None else "once"
@@ -262,7 +246,7 @@ def plan_missed(
         parts = {part.time: part.mg for part in split_doses(daily, schedule, step, limits)}
     # The doses of a day: those of the known dose (a split dose of one step stays in the
     # morning), else those of the schedule.
-    day_doses: tuple[DoseTime, ...] = DOSE_TIMES if schedule == "split" else ("morning",)
+    day_doses: tuple[DoseTime, ...] = DOSE_ORDER if schedule == "split" else ("morning",)
     if parts:
         day_doses = tuple(parts)
     dose = _pick_dose(when, explicit, day_doses, profile is not None)
