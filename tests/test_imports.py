@@ -15,7 +15,7 @@ import pytest
 PROBE = """
 import json, sys
 sys.argv = ["imuran", *json.loads(sys.argv[1])]
-from imuran_cli.cli import main
+from imuran_cli.__main__ import main
 try:
     main()
 except SystemExit:
@@ -61,6 +61,14 @@ def test_json_runs_do_not_import_rich(args: list[str]):
 @pytest.mark.parametrize("args", JSON_COMMANDS, ids=lambda a: " ".join(a[:2]))
 def test_no_command_loads_sqlite(args: list[str]):
     assert "sqlite3" not in loaded_modules(args)
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version_is_answered_before_typer_is_imported(flag: str):
+    modules = loaded_modules([flag])
+    assert "imuran_cli" in modules
+    assert not {m for m in modules if m.split(".")[0] in {"typer", "click", "rich", "pydantic"}}
+    assert "imuran_cli.cli" not in modules
 
 
 def test_the_probe_sees_rich_when_a_human_answer_is_printed():

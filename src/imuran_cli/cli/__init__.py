@@ -150,6 +150,7 @@ def root(
         bool,
         typer.Option(
             "--version",
+            "-V",
             is_eager=True,
             callback=_print_version,
             help="Print the version and exit.",
