@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from imuran_cli.core.errors import KnowledgeError
+from imuran_cli.knowledge.errors import KnowledgeError
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
