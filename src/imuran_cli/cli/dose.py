@@ -52,10 +52,11 @@ def dose(
     schedule: ScheduleOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
-    """Your daily dose in mg and tablets, or the usual range for your weight.
+    """Your daily dose in mg and tablets.
 
-    Options override your profile for this run only. TPMT and NUDT15 results and other
-    medicines in your profile add warnings; a prescribed dose is never changed.
+    Without a prescribed dose or target: the usual range for your weight. Options
+    override your profile for this run only. TPMT and NUDT15 results and other medicines
+    in your profile add warnings; a prescribed dose is never changed.
 
     Example:
 

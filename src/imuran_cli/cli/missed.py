@@ -45,10 +45,10 @@ def missed(
     ] = None,
     json_output: JsonOpt = False,
 ) -> None:
-    """Say what to do about a missed dose: take it today, or skip it.
+    """What to do about a missed dose.
 
-    Follows the leaflet: a dose missed today is taken later today; a dose from an earlier
-    day is skipped. Never a double dose.
+    Take it today, or skip it. Follows the leaflet: a dose missed today is taken later
+    today; a dose from an earlier day is skipped. Never a double dose.
 
     Example:
 

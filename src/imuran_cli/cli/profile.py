@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from imuran_cli.storage.migrations import RawProfile
 
 profile_app = typer.Typer(
-    help="Create, show and change your local profile (weight, prescription, schedule).",
     no_args_is_help=False,
     invoke_without_command=True,
     # Like the root: plain help within 60 columns; completion is installed from the root.
@@ -35,7 +34,15 @@ KEYS_HELP = (
 
 @profile_app.callback()
 def profile_root(ctx: typer.Context) -> None:
-    """Create, show and change your local profile (weight, prescription, schedule)."""
+    """Your saved weight, dose and schedule.
+
+    Create, show and change your local profile: weight, prescription, schedule, test
+    results and other medicines.
+
+    Example:
+
+        imuran profile show
+    """
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit(0)
@@ -43,7 +50,9 @@ def profile_root(ctx: typer.Context) -> None:
 
 @profile_app.command("path")
 def path(ctx: typer.Context, json_output: JsonOpt = False) -> None:
-    """Print the path of the profile in use (it may not exist yet).
+    """Print where your profile is.
+
+    The path of the profile in use (it may not exist yet).
 
     Example:
 
@@ -61,7 +70,7 @@ def path(ctx: typer.Context, json_output: JsonOpt = False) -> None:
 
 @profile_app.command("show")
 def show(ctx: typer.Context, json_output: JsonOpt = False) -> None:
-    """Show the profile.
+    """Show your profile.
 
     Example:
 
@@ -81,9 +90,10 @@ def set_value(
     value: Annotated[str, typer.Argument(metavar="VALUE", help="Its new value.")],
     json_output: JsonOpt = False,
 ) -> None:
-    """Change one value of the profile (creating the profile if there is none).
+    """Change one value of your profile.
 
-    The whole profile is checked before it is saved. KEY and VALUE:
+    Creates the profile if there is none. The whole profile is checked before it is
+    saved. KEY and VALUE:
 
     \b
       weight         70, 70kg or 154lb
@@ -117,8 +127,9 @@ def unset_value(
     key: Annotated[str, typer.Argument(metavar="KEY", help="What to put back to its default.")],
     json_output: JsonOpt = False,
 ) -> None:
-    """Put one value of the profile back to its default (or remove it).
+    """Put one value back to its default.
 
+    Puts one value of the profile back to its default, or removes it.
     KEY is one of the keys of imuran profile set (see imuran profile set --help). The
     whole profile is checked before it is saved.
 
@@ -217,8 +228,9 @@ def init(
     ] = False,
     json_output: JsonOpt = False,
 ) -> None:
-    """Create your profile: asks in a terminal, or takes every answer as an option.
+    """Create your profile.
 
+    Asks in a terminal, or takes the answers as options.
     Without a terminal (or with --json) nothing is asked: what no option gives stays
     unset or takes its default. An existing profile is replaced only with --force, and
     then kept beside it as <name>.<UTC time>.bak.

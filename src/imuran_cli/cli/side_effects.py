@@ -32,9 +32,10 @@ def _render(result: SideEffectsResult, out: Console) -> None:
 
 
 def side_effects(ctx: typer.Context, query: QueryArg = None, json_output: JsonOpt = False) -> None:
-    """Look up a symptom: is it a side effect, how urgent, what to do.
+    """Look up a symptom: how urgent it is.
 
-    Without a query, list the side effects by group and the warning signs.
+    Says whether it is a side effect, how urgent it is and what to do. Without a query,
+    list the side effects by group and the warning signs.
 
     Example:
 

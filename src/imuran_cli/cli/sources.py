@@ -9,7 +9,7 @@ from imuran_cli.cli.runtime import command_session
 
 
 def sources(ctx: typer.Context, json_output: JsonOpt = False) -> None:
-    """List the sources that imuran's medical statements cite.
+    """The sources of every medical statement.
 
     Example:
 

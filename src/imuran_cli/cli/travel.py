@@ -56,8 +56,9 @@ def travel(
     ] = OutputFormat.text,
     json_output: JsonOpt = False,
 ) -> None:
-    """How many tablets to carry on a trip, and what to pack and do.
+    """Tablets to carry, and a trip checklist.
 
+    How many tablets to take on a trip, and what to pack and do.
     Dates count inclusively: --from 2026-12-01 --to 2026-12-14
     is 14 days.
 
