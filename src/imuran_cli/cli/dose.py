@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from imuran_cli.cli import completion
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
 
@@ -19,7 +20,12 @@ WeightOpt = Annotated[
 ]
 UnitOpt = Annotated[
     str | None,
-    typer.Option("--unit", metavar="kg|lb", help="Unit of --weight (default: kg)."),
+    typer.Option(
+        "--unit",
+        metavar="kg|lb",
+        help="Unit of --weight (default: kg).",
+        autocompletion=completion.weight_units,
+    ),
 ]
 MgPerKgOpt = Annotated[
     str | None,
@@ -39,6 +45,7 @@ ScheduleOpt = Annotated[
         "--schedule",
         metavar="once|split",
         help="All in the morning, or half morning and half later.",
+        autocompletion=completion.schedules,
     ),
 ]
 

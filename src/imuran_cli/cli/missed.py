@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from imuran_cli.cli import completion
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
 
@@ -33,6 +34,7 @@ def missed(
                 "The day of the missed dose: today, this-morning, yesterday, last-night, "
                 '"N days ago", Nd or YYYY-MM-DD.'
             ),
+            autocompletion=completion.when_words,
         ),
     ],
     dose: Annotated[
@@ -41,6 +43,7 @@ def missed(
             "--dose",
             metavar="morning|later",
             help="Which dose of a split schedule was missed (default: morning).",
+            autocompletion=completion.dose_times,
         ),
     ] = None,
     json_output: JsonOpt = False,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from imuran_cli.cli import completion
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import Runtime, command_session
 
@@ -86,8 +87,20 @@ def show(ctx: typer.Context, json_output: JsonOpt = False) -> None:
 @profile_app.command("set")
 def set_value(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(metavar="KEY", help="What to change (see above).")],
-    value: Annotated[str, typer.Argument(metavar="VALUE", help="Its new value.")],
+    key: Annotated[
+        str,
+        typer.Argument(
+            metavar="KEY",
+            help="What to change (see above).",
+            autocompletion=completion.profile_keys,
+        ),
+    ],
+    value: Annotated[
+        str,
+        typer.Argument(
+            metavar="VALUE", help="Its new value.", autocompletion=completion.profile_values
+        ),
+    ],
     json_output: JsonOpt = False,
 ) -> None:
     """Change one value of your profile.
@@ -124,7 +137,14 @@ def set_value(
 @profile_app.command("unset")
 def unset_value(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(metavar="KEY", help="What to put back to its default.")],
+    key: Annotated[
+        str,
+        typer.Argument(
+            metavar="KEY",
+            help="What to put back to its default.",
+            autocompletion=completion.profile_keys,
+        ),
+    ],
     json_output: JsonOpt = False,
 ) -> None:
     """Put one value back to its default.
@@ -194,16 +214,29 @@ def init(
     ] = None,
     schedule: Annotated[
         str | None,
-        typer.Option("--schedule", metavar="once|split", help="Once a day (default) or split."),
+        typer.Option(
+            "--schedule",
+            metavar="once|split",
+            help="Once a day (default) or split.",
+            autocompletion=completion.schedules,
+        ),
     ] = None,
     tablet_mg: Annotated[
         str | None,
-        typer.Option("--tablet-mg", metavar="MG", help="Tablet strength (default 50)."),
+        typer.Option(
+            "--tablet-mg",
+            metavar="MG",
+            help="Tablet strength (default 50).",
+            autocompletion=completion.tablet_strengths,
+        ),
     ] = None,
     tablets_split: Annotated[
         str | None,
         typer.Option(
-            "--tablets-split", metavar="yes|no", help="May tablets be halved (default yes)."
+            "--tablets-split",
+            metavar="yes|no",
+            help="May tablets be halved (default yes).",
+            autocompletion=completion.yes_no,
         ),
     ] = None,
     started_on: Annotated[
@@ -212,11 +245,21 @@ def init(
     ] = None,
     tpmt: Annotated[
         str | None,
-        typer.Option("--tpmt", metavar="RESULT", help="TPMT result (default unknown)."),
+        typer.Option(
+            "--tpmt",
+            metavar="RESULT",
+            help="TPMT result (default unknown).",
+            autocompletion=completion.genotypes,
+        ),
     ] = None,
     nudt15: Annotated[
         str | None,
-        typer.Option("--nudt15", metavar="RESULT", help="NUDT15 result (default unknown)."),
+        typer.Option(
+            "--nudt15",
+            metavar="RESULT",
+            help="NUDT15 result (default unknown).",
+            autocompletion=completion.genotypes,
+        ),
     ] = None,
     medication: Annotated[
         list[str] | None,

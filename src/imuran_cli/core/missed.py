@@ -32,6 +32,8 @@ _WORDS: dict[str, tuple[int, DoseTime | None]] = {
     "yesterday": (1, None),
     "last-night": (1, "later"),
 }
+# The words ``--when`` takes (shell completion offers them).
+WHEN_WORDS: tuple[str, ...] = tuple(_WORDS)
 _DAYS_AGO_RE = re.compile(r"^(?P<n>[0-9]+) days? ago$")
 _SHORT_RE = re.compile(r"^(?P<n>[0-9]+)d$")
 _ISO_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
