@@ -1,22 +1,45 @@
-"""`imuran sources`: every source the knowledge data cites."""
+"""`imuran sources`: every source the knowledge data cites, or the ones named."""
 
 from __future__ import annotations
+
+from typing import Annotated
 
 import typer
 
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
 
+IdsArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="[ID]...",
+        help="Show only these sources (ids as in a Sources: line).",
+        show_default=False,
+    ),
+]
 
-def sources(ctx: typer.Context, json_output: JsonOpt = False) -> None:
+
+def sources(ctx: typer.Context, ids: IdsArg = None, json_output: JsonOpt = False) -> None:
     """The sources of every medical statement.
+
+    Each with its publisher, year and address. Name one or more ids (from the Sources:
+    line of an answer) to see only those.
 
     Example:
 
-        imuran sources --json
+    \b
+        imuran sources
+        imuran sources LEAFLET
+        imuran sources CPIC-PAGE --json
     """
     with command_session(ctx, json_output=json_output) as rt:
-        from imuran_cli.knowledge.sources import load_sources
+        from imuran_cli.knowledge.sources import Sources, load_sources
         from imuran_cli.render.human.sources import render_sources
 
-        rt.emit(load_sources(), render_sources)
+        everything = load_sources()
+        if ids:
+            from imuran_cli.core.sources import pick_sources
+
+            rt.emit(Sources(sources=pick_sources(everything, ids)), render_sources)
+        else:
+            rt.emit(everything, render_sources)
