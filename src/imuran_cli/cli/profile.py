@@ -273,9 +273,10 @@ def init(
 ) -> None:
     """Create your profile.
 
-    Asks in a terminal, or takes the answers as options.
-    Without a terminal (or with --json) nothing is asked: what no option gives stays
-    unset or takes its default. An existing profile is replaced only with --force, and
+    With no option, in a terminal, it asks. Given any answer as an option (or without a
+    terminal, or with --json) it asks nothing: the rest takes its default or stays
+    unset, and the answer lists what is unset with the command that sets it. An
+    existing profile is replaced only with --force, and
     then kept beside it as <name>.<UTC time>.bak.
 
     \b
@@ -289,7 +290,7 @@ def init(
     with command_session(ctx, json_output=json_output) as rt:
         from imuran_cli.core.profile_edit import (
             INIT_STYLE,
-            ProfileCreated,
+            created,
             edit_profile,
             medications_edit,
             set_edit,
@@ -322,16 +323,13 @@ def init(
         ]
         if medication is not None:
             edits.append(medications_edit(medication))
-        if not rt.json and _stdin_is_terminal():
-            asked = {key for key, text in given.items() if text is None}
-            if medication is None:
-                asked.add("medications")
-            edits = _ask(edits, asked, limits, rt.today)
+        # Any answer given as an option means the person knows what they want: nothing is
+        # asked, and the answer lists what is still unset.
+        if not edits and not rt.json and _stdin_is_terminal():
+            edits = _ask(limits, rt.today)
         _, profile = edit_profile(None, edits, limits, rt.today, INIT_STYLE)
         backup = replace_profile(rt.profile_path, profile, rt.now, force=force)
-        result = ProfileCreated(
-            path=str(rt.profile_path), backup=str(backup) if backup else None, profile=profile
-        )
+        result = created(str(rt.profile_path), profile, str(backup) if backup else None, edits)
         rt.emit(result, render_profile_created)
 
 
@@ -351,20 +349,19 @@ _QUESTIONS: list[tuple[str, str, str | None]] = [
 ]
 
 
-def _ask(edits: list[Edit], asked: set[str], limits: Limits, today: dt.date) -> list[Edit]:
-    """Ask, in a terminal, what no option gave; each answer is checked as it is given."""
+def _ask(limits: Limits, today: dt.date) -> list[Edit]:
+    """Ask every question, in a terminal; each answer is checked as it is given, and a bad
+    one is explained in the words of the question (no option was typed) and asked again."""
     import textwrap
 
     from imuran_cli.core.errors import InputError
-    from imuran_cli.core.profile_edit import INIT_STYLE, edit_profile, set_edit
+    from imuran_cli.core.profile_edit import PROMPT_STYLE, edit_profile, set_edit
     from imuran_cli.render.plain import output_width, write_error
 
     typer.echo("Press Enter to skip a question or keep its default.")
     results_told = False
-    answers = list(edits)
+    answers: list[Edit] = []
     for key, question, default in _QUESTIONS:
-        if key not in asked:
-            continue
         if key in ("tpmt", "nudt15") and not results_told:
             typer.echo(
                 textwrap.fill(
@@ -380,8 +377,8 @@ def _ask(edits: list[Edit], asked: set[str], limits: Limits, today: dt.date) -> 
             if not text.strip() and key != "medications":
                 break
             try:
-                edit = set_edit(key, text, limits, INIT_STYLE)
-                edit_profile(None, [*answers, edit], limits, today, INIT_STYLE)
+                edit = set_edit(key, text, limits, PROMPT_STYLE)
+                edit_profile(None, [*answers, edit], limits, today, PROMPT_STYLE)
             except InputError as exc:
                 write_error(exc.message, exc.hint)
                 continue

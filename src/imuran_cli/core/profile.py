@@ -275,6 +275,10 @@ class Profile(_Section):
         data: dict[str, Any] = _tidy(self.model_dump(mode="json", exclude_none=True))
         return data
 
+    def __json__(self) -> dict[str, Any]:
+        """The ``--json`` view (``render.json_out``): as in the file, dates as ISO strings."""
+        return self.to_json_data()
+
 
 def _quoted(text: str) -> str:
     """A string as TOML would write it: in double quotes, special characters escaped."""

@@ -1,9 +1,11 @@
 """The ``--json`` view: exactly one JSON document on stdout.
 
 Result objects are frozen dataclasses (``to_jsonable`` turns them into JSON data: field
-names as they are, dates and times as ISO 8601, tuples as lists). Models that still are
-pydantic ``BaseModel``s are dumped with ``model_dump(mode="json")``; pydantic itself is
-not imported here.
+names as they are, dates and times as ISO 8601, tuples as lists). A value whose type has a
+``__json__()`` method is written as what that method returns (e.g. an amount in mg as an
+integer when whole, the profile as in its file). Models that still are pydantic
+``BaseModel``s are dumped with ``model_dump(mode="json")``; pydantic itself is not
+imported here.
 """
 
 from __future__ import annotations
@@ -15,9 +17,16 @@ import sys
 from collections.abc import Mapping
 from typing import Any, TextIO
 
+_PLAIN = (str, int, float, bool, type(None))
+
 
 def to_jsonable(value: Any) -> Any:
     """Plain JSON data for ``value``: a dataclass, mapping, sequence, date or scalar."""
+    if type(value) in _PLAIN:
+        return value
+    to_json = getattr(type(value), "__json__", None)
+    if to_json is not None:
+        return to_jsonable(to_json(value))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
             field.name: to_jsonable(getattr(value, field.name))

@@ -11,6 +11,7 @@ from imuran_cli.core.profile_edit import (
     ProfileShown,
     display_value,
     profile_rows,
+    set_command,
 )
 
 if TYPE_CHECKING:  # rich is imported only when a human answer is printed
@@ -50,11 +51,23 @@ def render_profile_changed(result: ProfileChanged, out: Console) -> None:
 
 
 def render_profile_created(result: ProfileCreated, out: Console) -> None:
+    from rich.text import Text
+
     from imuran_cli.render.console import say
 
     _say_path(out, "Profile written to", result.path)
     if result.backup:
         _say_path(out, "The old profile is kept as", result.backup)
+    if result.defaulted:
+        defaults = ", ".join(
+            f"{key} {display_value(result.profile, key)}" for key in result.defaulted
+        )
+        say(out, f"Defaults used: {defaults}.")
+    if result.unset:
+        say(out, "Not set yet; set each when you know it:")
+        for key in result.unset:
+            # Unwrapped, so that it can be copied (and it fits: the longest is 54 wide).
+            out.print(Text(f"  {set_command(key)}"), overflow="ignore", crop=False)
     say(out, "Check it with: imuran profile show")
 
 
