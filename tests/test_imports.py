@@ -1,6 +1,9 @@
-"""Start-up stays light: ``--json`` runs never import rich, and no command loads sqlite3.
+"""Start-up stays light: what each command imports, checked in a real subprocess.
 
-Checked in a real subprocess, since the test process itself has everything imported.
+No command prints a table, so no answer imports rich (human text is plain, written by
+``render.plain``); ``--json`` runs never load the human views; no command loads sqlite3;
+``--version`` is answered before typer is imported. (The test process itself has
+everything imported, hence the subprocess.)
 """
 
 from __future__ import annotations
@@ -25,15 +28,20 @@ sys.__stderr__.write("\\nMODULES=" + json.dumps(sorted(sys.modules)) + "\\n")
 
 JSON_COMMANDS = [
     ["sources", "--json"],
+    ["sources", "LEAFLET", "--json"],
     ["dose", "--weight", "70", "--json"],
     ["missed", "--when", "yesterday", "--json"],
     ["side-effects", "sore", "throat", "--json"],
+    ["side-effects", "--json"],
     ["travel", "--abroad", "--days", "14", "--daily-mg", "150", "--json"],
     ["profile", "show", "--json"],
     ["profile", "path", "--json"],
     ["profile", "set", "weight", "70", "--json"],
     ["profile", "unset", "weight", "--json"],
     ["profile", "init", "--weight", "70", "--json"],
+]
+HUMAN_COMMANDS = [[arg for arg in args if arg != "--json"] for args in JSON_COMMANDS] + [
+    ["travel", "--days", "14", "--daily-mg", "150", "--format", "markdown"]
 ]
 
 
@@ -51,14 +59,25 @@ def loaded_modules(args: list[str]) -> set[str]:
     return set(json.loads(marker[1]))
 
 
-@pytest.mark.parametrize("args", JSON_COMMANDS, ids=lambda a: " ".join(a[:2]))
-def test_json_runs_do_not_import_rich(args: list[str]):
+def ids(args: list[str]) -> str:
+    return " ".join(args[:3])
+
+
+@pytest.mark.parametrize("args", JSON_COMMANDS + HUMAN_COMMANDS, ids=ids)
+def test_no_answer_imports_rich(args: list[str]):
     modules = loaded_modules(args)
     assert "imuran_cli.cli" in modules  # the probe really ran imuran
     assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
 
 
-@pytest.mark.parametrize("args", JSON_COMMANDS, ids=lambda a: " ".join(a[:2]))
+@pytest.mark.parametrize("args", JSON_COMMANDS, ids=ids)
+def test_json_runs_never_load_a_human_view(args: list[str]):
+    modules = loaded_modules(args)
+    assert not {m for m in modules if m.startswith("imuran_cli.render.human")}
+    assert "imuran_cli.render.json_out" in modules
+
+
+@pytest.mark.parametrize("args", JSON_COMMANDS, ids=ids)
 def test_no_command_loads_sqlite(args: list[str]):
     assert "sqlite3" not in loaded_modules(args)
 
@@ -71,6 +90,7 @@ def test_version_is_answered_before_typer_is_imported(flag: str):
     assert "imuran_cli.cli" not in modules
 
 
-def test_the_probe_sees_rich_when_a_human_answer_is_printed():
-    """Guard against a probe that cannot fail: human output does load rich."""
-    assert "rich.console" in loaded_modules(["sources"])
+def test_the_probe_sees_what_a_command_loads():
+    """Guard against a probe that cannot fail: a human answer loads its view."""
+    modules = loaded_modules(["sources"])
+    assert {"imuran_cli.render.human.sources", "imuran_cli.render.plain"} <= modules

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from imuran_cli.cli import completion
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
+
+if TYPE_CHECKING:
+    from imuran_cli.core.dose import DoseResult
+    from imuran_cli.render.plain import TextOut
 
 WeightOpt = Annotated[
     str | None,
@@ -77,10 +81,16 @@ def dose(
         from imuran_cli.core.dose import DoseOptions, plan_dose
         from imuran_cli.knowledge.dosing import load_dosing
         from imuran_cli.knowledge.medicines import load_medicines
-        from imuran_cli.render.human.dose import render_dose
 
         options = DoseOptions(
             weight=weight, unit=unit, mg_per_kg=mg_per_kg, daily_mg=daily_mg, schedule=schedule
         )
         result = plan_dose(options, rt.load_profile(), rt.limits(), load_dosing(), load_medicines())
-        rt.emit(result, render_dose)
+        rt.emit(result, _render)
+
+
+def _render(result: DoseResult, out: TextOut) -> None:
+    # Imported here, when a human answer is printed: --json runs never load the view.
+    from imuran_cli.render.human.dose import render_dose
+
+    render_dose(result, out)

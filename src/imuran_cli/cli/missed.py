@@ -11,13 +11,12 @@ from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from imuran_cli.core.missed import MissedResult
+    from imuran_cli.render.plain import TextOut
 
 
-def _render(result: MissedResult, out: Console) -> None:
-    # Imported here so that --json runs never import rich.
+def _render(result: MissedResult, out: TextOut) -> None:
+    # Imported here, when a human answer is printed: --json runs never load the view.
     from imuran_cli.render.human.missed import render_missed
 
     render_missed(result, out)

@@ -14,8 +14,9 @@ from imuran_cli.cli.runtime import Runtime, command_session
 if TYPE_CHECKING:
     import datetime as dt
 
-    from imuran_cli.core.profile_edit import Edit
+    from imuran_cli.core.profile_edit import Edit, ProfileChanged, ProfileCreated, ProfileShown
     from imuran_cli.knowledge.limits import Limits
+    from imuran_cli.render.plain import TextOut
     from imuran_cli.storage.migrations import RawProfile
 
 profile_app = typer.Typer(
@@ -79,9 +80,8 @@ def show(ctx: typer.Context, json_output: JsonOpt = False) -> None:
     """
     with command_session(ctx, json_output=json_output) as rt:
         from imuran_cli.core.profile_edit import show_profile
-        from imuran_cli.render.human.profile import render_profile_shown
 
-        rt.emit(show_profile(str(rt.profile_path), rt.load_profile()), render_profile_shown)
+        rt.emit(show_profile(str(rt.profile_path), rt.load_profile()), _render_shown)
 
 
 @profile_app.command("set")
@@ -169,7 +169,6 @@ def _save_edit(rt: Runtime, edit: Edit, *, must_exist: bool) -> None:
     With ``must_exist`` a missing profile is an error (unset) instead of being created (set).
     """
     from imuran_cli.core.profile_edit import changed, edit_profile, show_profile
-    from imuran_cli.render.human.profile import render_profile_changed
     from imuran_cli.storage.profile_store import profile_exists, update_profile
 
     limits = rt.limits()
@@ -186,7 +185,7 @@ def _save_edit(rt: Runtime, edit: Edit, *, must_exist: bool) -> None:
     result = changed(
         str(rt.profile_path), edit, saved.profile, created=saved.created, backup=backup
     )
-    rt.emit(result, render_profile_changed)
+    rt.emit(result, _render_changed)
 
 
 def _stdin_is_terminal() -> bool:
@@ -295,7 +294,6 @@ def init(
             medications_edit,
             set_edit,
         )
-        from imuran_cli.render.human.profile import render_profile_created
         from imuran_cli.storage.profile_store import (
             profile_exists,
             profile_exists_error,
@@ -330,7 +328,28 @@ def init(
         _, profile = edit_profile(None, edits, limits, rt.today, INIT_STYLE)
         backup = replace_profile(rt.profile_path, profile, rt.now, force=force)
         result = created(str(rt.profile_path), profile, str(backup) if backup else None, edits)
-        rt.emit(result, render_profile_created)
+        rt.emit(result, _render_created)
+
+
+# The human views, imported only when one is printed: --json runs never load them.
+
+
+def _render_shown(result: ProfileShown, out: TextOut) -> None:
+    from imuran_cli.render.human.profile import render_profile_shown
+
+    render_profile_shown(result, out)
+
+
+def _render_changed(result: ProfileChanged, out: TextOut) -> None:
+    from imuran_cli.render.human.profile import render_profile_changed
+
+    render_profile_changed(result, out)
+
+
+def _render_created(result: ProfileCreated, out: TextOut) -> None:
+    from imuran_cli.render.human.profile import render_profile_created
+
+    render_profile_created(result, out)
 
 
 # The questions of `profile init`, in the order asked: the tablets come before the dose,

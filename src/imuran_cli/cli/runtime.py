@@ -31,11 +31,12 @@ if TYPE_CHECKING:
 
     from imuran_cli.core.profile import Profile
     from imuran_cli.knowledge.limits import Limits
+    from imuran_cli.render.plain import TextOut
 
 NOW_ENV = "IMURAN_NOW"
 DEBUG_ENV = "IMURAN_DEBUG"
 
-# A result object: a frozen dataclass (or, until converted, a pydantic model).
+# A result object: a frozen dataclass (the few models left convert in their own time).
 ResultT = TypeVar("ResultT")
 
 
@@ -93,8 +94,22 @@ class Runtime:
 
         return load_profile(self.profile_path, self.limits(), self.today)
 
-    def emit(self, result: ResultT, render: Callable[[ResultT, Console], None]) -> None:
-        """Print ``result``: as one JSON document with ``--json``, else through ``render``."""
+    def emit(self, result: ResultT, render: Callable[[ResultT, TextOut], None]) -> None:
+        """Print ``result``: as one JSON document with ``--json``, else as plain text through
+        ``render`` (no rich: start-up stays light)."""
+        if self.json:
+            from imuran_cli.render.json_out import write_json
+
+            write_json(result)
+        else:
+            from imuran_cli.render.plain import TextOut
+
+            out = TextOut()
+            render(result, out)
+            out.flush()
+
+    def emit_table(self, result: ResultT, render: Callable[[ResultT, Console], None]) -> None:
+        """Like ``emit``, for a human view that prints a table: through a rich console."""
         if self.json:
             from imuran_cli.render.json_out import write_json
 

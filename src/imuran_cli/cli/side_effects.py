@@ -10,9 +10,8 @@ from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from imuran_cli.core.side_effects import SideEffectsResult
+    from imuran_cli.render.plain import TextOut
 
 QueryArg = Annotated[
     list[str] | None,
@@ -24,8 +23,8 @@ QueryArg = Annotated[
 ]
 
 
-def _render(result: SideEffectsResult, out: Console) -> None:
-    # Imported here so that --json runs never import rich.
+def _render(result: SideEffectsResult, out: TextOut) -> None:
+    # Imported here, when a human answer is printed: --json runs never load the view.
     from imuran_cli.render.human.side_effects import render_side_effects
 
     render_side_effects(result, out)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
 
+if TYPE_CHECKING:
+    from imuran_cli.knowledge.sources import Sources
+    from imuran_cli.render.plain import TextOut
+
 IdsArg = Annotated[
     list[str] | None,
     typer.Argument(
-        metavar="[ID]...",
+        metavar="ID",
         help="Show only these sources (ids as in a Sources: line).",
         show_default=False,
     ),
@@ -34,12 +38,18 @@ def sources(ctx: typer.Context, ids: IdsArg = None, json_output: JsonOpt = False
     """
     with command_session(ctx, json_output=json_output) as rt:
         from imuran_cli.knowledge.sources import Sources, load_sources
-        from imuran_cli.render.human.sources import render_sources
 
         everything = load_sources()
         if ids:
             from imuran_cli.core.sources import pick_sources
 
-            rt.emit(Sources(sources=pick_sources(everything, ids)), render_sources)
+            rt.emit(Sources(sources=pick_sources(everything, ids)), _render)
         else:
-            rt.emit(everything, render_sources)
+            rt.emit(everything, _render)
+
+
+def _render(result: Sources, out: TextOut) -> None:
+    # Imported here, when a human answer is printed: --json runs never load the view.
+    from imuran_cli.render.human.sources import render_sources
+
+    render_sources(result, out)

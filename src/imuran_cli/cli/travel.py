@@ -12,9 +12,8 @@ from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from imuran_cli.core.travel import TripPlan
+    from imuran_cli.render.plain import TextOut
 
 
 class OutputFormat(StrEnum):
@@ -113,7 +112,7 @@ def travel(
         rt.emit(result, _render_text)
 
 
-def _render_text(result: TripPlan, out: Console) -> None:
+def _render_text(result: TripPlan, out: TextOut) -> None:
     """The text view, imported only when it is printed (``--json`` never loads it)."""
     from imuran_cli.render.human.travel import render_travel
 

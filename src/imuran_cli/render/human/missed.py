@@ -4,27 +4,25 @@ from __future__ import annotations
 
 import textwrap
 
-from rich.console import Console
-from rich.markup import escape
-
 from imuran_cli.core.missed import MissedResult, when_phrase
 from imuran_cli.core.units import format_number
 from imuran_cli.render.common import NEUROLOGIST_FIRST, sources_line, tablets_word
+from imuran_cli.render.plain import TextOut
 
 
 def _amount(mg: float, tablets: float) -> str:
     return f"{format_number(mg)} mg ({tablets_word(tablets)})"
 
 
-def _say(out: Console, text: str, markup: str = "") -> None:
-    """Print ``text`` wrapped at word boundaries to the console width, no trailing spaces."""
+def _say(out: TextOut, text: str, *, bold: bool = False) -> None:
+    """Print ``text`` wrapped at word boundaries to the output width, no trailing spaces."""
     for line in textwrap.wrap(text, width=out.width, break_on_hyphens=False):
-        out.print(f"[{markup}]{escape(line)}[/{markup}]" if markup else escape(line))
+        out.line(line, bold=bold)
 
 
-def render_missed(result: MissedResult, out: Console) -> None:
+def render_missed(result: MissedResult, out: TextOut) -> None:
     """Headline, reason, amounts, the other advice, the sources line, the neurologist line."""
-    _say(out, result.headline, "bold")
+    _say(out, result.headline, bold=True)
     _say(out, result.reason)
     which = f"the {result.dose} dose" if result.schedule == "split" else "the dose"
     _say(out, f"Missed: {which} of {result.missed_on.isoformat()}.")
