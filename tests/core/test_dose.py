@@ -17,6 +17,7 @@ from imuran_cli.knowledge.dosing import load_dosing
 from imuran_cli.knowledge.limits import load_limits
 from imuran_cli.knowledge.medicines import load_medicines
 from imuran_cli.knowledge.sources import load_sources
+from imuran_cli.render.json_out import to_jsonable
 
 LIMITS = load_limits()
 DOSING = load_dosing()
@@ -547,7 +548,7 @@ def test_urgent_warnings_come_first():
 
 
 def test_json_view_writes_whole_mg_as_integers_and_tablets_as_floats():
-    data = plan(normal(), weight="70", daily_mg="175", schedule="split").model_dump(mode="json")
+    data = to_jsonable(plan(normal(), weight="70", daily_mg="175", schedule="split"))
     assert data["daily_mg"] == {"low": 175, "high": 175}
     assert isinstance(data["daily_mg"]["low"], int)
     assert data["tablets_per_day"] == {"low": 3.5, "high": 3.5}
@@ -561,7 +562,7 @@ def test_json_view_writes_whole_mg_as_integers_and_tablets_as_floats():
 
 
 def test_json_view_keeps_half_mg():
-    data = plan(normal(tablet_mg=25), weight="71").model_dump(mode="json")
+    data = to_jsonable(plan(normal(tablet_mg=25), weight="71"))
     assert data["daily_mg"] == {"low": 150, "high": 212.5}
 
 

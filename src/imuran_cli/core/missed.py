@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import DoseTime, DoseTimes, Profile, Schedule
 from imuran_cli.core.regimen import profile_step_mg, split_doses, tablets, usual_daily_mg
-from imuran_cli.core.units import Mg, format_number
+from imuran_cli.core.units import MG_JSON, Mg, format_number
 from imuran_cli.knowledge.limits import Limits
 from imuran_cli.knowledge.missed import MissedRules
 
@@ -39,27 +37,26 @@ _SHORT_RE = re.compile(r"^(?P<n>[0-9]+)d$")
 _ISO_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
-class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Amount(_Result):
+@dataclass(frozen=True)
+class Amount:
     """An amount to take: mg and tablets."""
 
-    mg: Mg
+    mg: Mg = field(metadata=MG_JSON)
     tablets: float
 
 
-class NextDose(_Result):
+@dataclass(frozen=True)
+class NextDose:
     """The next regular dose: its day, which dose of the day, and how much."""
 
     date: dt.date
     time: DoseTime
-    mg: Mg
+    mg: Mg = field(metadata=MG_JSON)
     tablets: float
 
 
-class DoseSlot(_Result):
+@dataclass(frozen=True)
+class DoseSlot:
     """A regular dose time: its day, which dose of the day, and the usual clock time."""
 
     date: dt.date
@@ -67,14 +64,16 @@ class DoseSlot(_Result):
     at: str
 
 
-class Advice(_Result):
+@dataclass(frozen=True)
+class Advice:
     """One statement with the id of its source."""
 
     text: str
     source: str
 
 
-class MissedResult(_Result):
+@dataclass(frozen=True)
+class MissedResult:
     """The answer of ``imuran missed``; its fields are the ``--json`` document.
 
     ``reason`` is also the first ``advice`` item (with its source). ``next_regular`` is the
@@ -86,7 +85,7 @@ class MissedResult(_Result):
     missed_on: dt.date
     dose: DoseTime
     decision: Decision
-    double_dose: Literal[False] = False
+    double_dose: Literal[False] = field(default=False, kw_only=True)
     take_now: Amount | None
     next_dose: NextDose | None
     advice: list[Advice]
@@ -96,7 +95,7 @@ class MissedResult(_Result):
     sources_note: str
     days_ago: int
     schedule: Schedule
-    daily_mg: Mg | None
+    daily_mg: Mg | None = field(metadata=MG_JSON)
     next_regular: DoseSlot
 
 

@@ -15,10 +15,8 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
-
-from pydantic import BaseModel, Field
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import Profile
@@ -48,7 +46,8 @@ _LIGATURES = str.maketrans(
 # ---------------------------------------------------------------- result (the JSON contract)
 
 
-class Timing(BaseModel):
+@dataclass(frozen=True)
+class Timing:
     """Whether an effect is expected at this point of treatment."""
 
     week: int | None
@@ -56,7 +55,8 @@ class Timing(BaseModel):
     text: str
 
 
-class Treatment(BaseModel):
+@dataclass(frozen=True)
+class Treatment:
     """Where the person is in treatment, from the profile."""
 
     started_on: dt.date
@@ -64,7 +64,8 @@ class Treatment(BaseModel):
     week: int | None
 
 
-class EffectMatch(BaseModel):
+@dataclass(frozen=True)
+class EffectMatch:
     """One effect, as found by the search (or listed when there is no query)."""
 
     id: str
@@ -83,12 +84,13 @@ class EffectMatch(BaseModel):
     source: str
     sources: list[str]
     match_kind: MatchKind | None = None
-    matched: list[str] = Field(default_factory=list)
+    matched: list[str] = field(default_factory=list)
     score: float | None = None
     timing: Timing | None = None
 
 
-class GroupSummary(BaseModel):
+@dataclass(frozen=True)
+class GroupSummary:
     """A group of effects, with when it can start and whether it resolves on stopping."""
 
     id: GroupId
@@ -101,7 +103,8 @@ class GroupSummary(BaseModel):
     sources: list[str]
 
 
-class WarningSign(BaseModel):
+@dataclass(frozen=True)
+class WarningSign:
     """An effect that needs a doctor (or emergency services), with its signs."""
 
     id: str
@@ -112,7 +115,8 @@ class WarningSign(BaseModel):
     signs: list[str]
 
 
-class SideEffectsResult(BaseModel):
+@dataclass(frozen=True)
+class SideEffectsResult:
     """The answer of ``imuran side-effects``."""
 
     query: str | None

@@ -3,7 +3,8 @@
 Result objects are frozen dataclasses (``to_jsonable`` turns them into JSON data: field
 names as they are, dates and times as ISO 8601, tuples as lists). A value whose type has a
 ``__json__()`` method is written as what that method returns (e.g. an amount in mg as an
-integer when whole, the profile as in its file). Models that still are pydantic
+integer when whole, the profile as in its file), and a dataclass field with a
+``metadata["json"]`` function as what that function returns. Models that still are pydantic
 ``BaseModel``s are dumped with ``model_dump(mode="json")``; pydantic itself is not
 imported here.
 """
@@ -18,6 +19,9 @@ from collections.abc import Mapping
 from typing import Any, TextIO
 
 _PLAIN = (str, int, float, bool, type(None))
+# A dataclass field may say how its value is written:
+# ``field(metadata={"json": whole_as_int})`` writes 150.0 as 150.
+JSON_METADATA = "json"
 
 
 def to_jsonable(value: Any) -> Any:
@@ -29,7 +33,7 @@ def to_jsonable(value: Any) -> Any:
         return to_jsonable(to_json(value))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
-            field.name: to_jsonable(getattr(value, field.name))
+            field.name: to_jsonable(_field_value(field, getattr(value, field.name)))
             for field in dataclasses.fields(value)
         }
     if hasattr(value, "model_dump"):
@@ -41,6 +45,12 @@ def to_jsonable(value: Any) -> Any:
     if isinstance(value, dt.date | dt.time):  # datetime is a date
         return value.isoformat()
     return value
+
+
+def _field_value(field: dataclasses.Field[Any], value: Any) -> Any:
+    """A field's value as written: through its ``metadata["json"]`` function, if any."""
+    convert = field.metadata.get(JSON_METADATA)
+    return convert(value) if convert is not None and value is not None else value
 
 
 def write_json(document: Any, stream: TextIO | None = None) -> None:
