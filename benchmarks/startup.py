@@ -51,7 +51,7 @@ app()
 """
 
 PROFILE = """\
-schema_version = 1
+schema_version = 2
 medications = ["Lisinopril 10 mg"]
 
 [weight]

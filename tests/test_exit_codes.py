@@ -126,7 +126,7 @@ CASES: list[tuple[str, type[ImuranError] | None, Setup, list[str], int, str]] = 
     (
         "profile-invalid",
         ProfileError,
-        lambda mp, p: p.write_text("schema_version = 1\nx = 1\n"),
+        lambda mp, p: p.write_text("schema_version = 2\nx = 1\n"),
         ["profile", "set", "weight", "70"],
         2,
         "invalid_profile",
@@ -201,7 +201,7 @@ CASES: list[tuple[str, type[ImuranError] | None, Setup, list[str], int, str]] = 
 @pytest.fixture
 def existing(profile_path: Path) -> Path:
     profile_path.parent.mkdir(parents=True, exist_ok=True)
-    profile_path.write_text("schema_version = 1\n", encoding="utf-8")
+    profile_path.write_text("schema_version = 2\n", encoding="utf-8")
     return profile_path
 
 
@@ -248,13 +248,13 @@ def test_the_case_exceptions_are_of_their_type(cli, existing, monkeypatch):
             continue
         with monkeypatch.context() as patch:
             if not existing.exists() and not existing.is_dir():
-                existing.write_text("schema_version = 1\n", encoding="utf-8")
+                existing.write_text("schema_version = 2\n", encoding="utf-8")
             setup(patch, existing)
             with pytest.raises(cls):
                 cli(*args, env={"IMURAN_DEBUG": "1"})
         if existing.is_dir():
             existing.rmdir()
-        existing.write_text("schema_version = 1\n", encoding="utf-8")
+        existing.write_text("schema_version = 2\n", encoding="utf-8")
         existing.with_name(existing.name + ".lock").unlink(missing_ok=True)
 
 

@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import run_subprocess
 
 PROFILE = """\
-schema_version = 1
+schema_version = 2
 medications = ["Allopurinol 100 mg"]
 
 [weight]
@@ -31,14 +31,16 @@ Usual range for MG at 70 kg: 2 to 3 mg/kg a day
 Your neurologist sets your dose. It usually starts lower and
 is raised over several weeks.
 
-Note: The US label's maximum, 2.5 mg/kg a day, is set for
-      rheumatoid arthritis; the European label allows up to
-      3 for other conditions.
+CAUTION: More than 2.5 mg/kg a day is above the US label's
+         maximum (set for rheumatoid arthritis); the label
+         used outside the US, and the NHS, allow up to 3
+         mg/kg a day. Guidance differs: check any dose above
+         2.5 with your neurologist.
 Note: No clear TPMT and NUDT15 result is on record, so the
       gene rules were not checked. Ask if a test is needed;
       blood counts are checked either way.
 
-Sources: CPIC-PAGE, MIMS-DOSE, LBL-DA, LEAFLET, MPR,
+Sources: CPIC-PAGE, MIMS-DOSE, LBL-DA, LEAFLET, MPR, NHS-W,
 FDA-SrLC (see: imuran sources)
 Your neurologist's instructions come first.
 """
@@ -55,17 +57,19 @@ URGENT: Allopurinol blocks a main route that clears
         third to a quarter (US) or a quarter (New Zealand);
         this tool uses a quarter. Your dose is shown as
         prescribed: confirm it with your prescriber.
-Note: The US label's maximum, 2.5 mg/kg a day, is set for
-      rheumatoid arthritis; the European label allows up to
-      3 for other conditions.
+CAUTION: More than 2.5 mg/kg a day is above the US label's
+         maximum (set for rheumatoid arthritis); the label
+         used outside the US, and the NHS, allow up to 3
+         mg/kg a day. Guidance differs: check any dose above
+         2.5 with your neurologist.
 
-Sources: CPIC-PAGE, MIMS-DOSE, LEAFLET, LBL-DA, MPR,
+Sources: CPIC-PAGE, MIMS-DOSE, LEAFLET, LBL-DA, MPR, NHS-W,
 MEDSAFE, MIMS-DI, LBL-old (see: imuran sources)
 Your neurologist's instructions come first.
 """
 
 NORMAL_GENES = (
-    'schema_version = 1\n[prescription]\n[genetics]\ntpmt = "normal"\nnudt15 = "normal"\n'
+    'schema_version = 2\n[prescription]\n[genetics]\ntpmt = "normal"\nnudt15 = "normal"\n'
 )
 
 TARGET_ONCE = """\
@@ -125,6 +129,28 @@ def test_prescribed_dose_from_the_profile(cli, write_profile):
     assert result.stdout == PRESCRIBED_WITH_ALLOPURINOL
 
 
+def test_a_gene_result_gives_a_starting_range(cli, write_profile):
+    write_profile(
+        'schema_version = 2\n[prescription]\n[genetics]\ntpmt = "intermediate"\nnudt15 = "normal"\n'
+    )
+    result = cli("dose", "--weight", "70")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:2] == [
+        "Reduced starting range at 70 kg: 0.6 to 1.6 mg/kg a day",
+        "50 to 100 mg a day: 1 to 2 tablets of 50 mg",
+    ]
+    document = cli("dose", "--weight", "70", "--json").json()
+    assert document["starting_range"] is True
+    assert document["mg_per_kg"] == {"low": 0.6, "high": 1.6}
+
+
+def test_a_reduced_target_can_be_saved(cli, write_profile):
+    write_profile("schema_version = 2\n[prescription]\n")
+    assert cli("profile", "set", "mg-per-kg", "0.4").exit_code == 0
+    document = cli("dose", "--weight", "70", "--json").json()
+    assert (document["basis"], document["mg_per_kg"]["low"]) == ("mg-per-kg", 0.4)
+
+
 def test_target_taken_once(cli, write_profile):
     write_profile(NORMAL_GENES)
     result = cli("dose", "--weight", "70", "--mg-per-kg", "2.5", "--schedule", "once")
@@ -166,7 +192,7 @@ def test_half_tablets_are_written_with_the_half_sign(cli):
 
 def test_warnings_are_in_words(cli, write_profile):
     write_profile(
-        'schema_version = 1\nmedications = ["warfarin", "febuxostat"]\n[prescription]\n'
+        'schema_version = 2\nmedications = ["warfarin", "febuxostat"]\n[prescription]\n'
         "daily_mg = 250\n"
     )
     result = cli("dose", "--weight", "70")
@@ -271,7 +297,7 @@ def test_weight_suffix_and_unit_flag_agree(cli):
 
 
 def test_an_invalid_profile_is_exit_2(cli, write_profile):
-    write_profile("schema_version = 1\n[prescription]\nmg_per_kg = 4\n")
+    write_profile("schema_version = 2\n[prescription]\nmg_per_kg = 4\n")
     result = cli("dose", "--weight", "70")
     assert result.exit_code == 2
     assert result.stdout == ""
@@ -301,10 +327,10 @@ BAD_INPUT = [
         "--daily-mg and --mg-per-kg cannot be used together",
     ),
     (["--weight", "70", "--mg-per-kg", "3.5"], "--mg-per-kg 3.5 is above the maximum dose"),
-    (["--weight", "70", "--mg-per-kg", "-1"], "--mg-per-kg -1 is outside 0.5 to 3 mg/kg a day"),
-    (["--weight", "70", "--mg-per-kg", "0"], "--mg-per-kg 0 is outside 0.5 to 3 mg/kg a day"),
-    (["--weight", "70", "--mg-per-kg", "nan"], "--mg-per-kg nan is outside 0.5 to 3"),
-    (["--weight", "70", "--mg-per-kg", "inf"], "--mg-per-kg inf is outside 0.5 to 3"),
+    (["--weight", "70", "--mg-per-kg", "-1"], "--mg-per-kg -1 is outside 0.1 to 3 mg/kg a day"),
+    (["--weight", "70", "--mg-per-kg", "0"], "--mg-per-kg 0 is outside 0.1 to 3 mg/kg a day"),
+    (["--weight", "70", "--mg-per-kg", "nan"], "--mg-per-kg nan is outside 0.1 to 3"),
+    (["--weight", "70", "--mg-per-kg", "inf"], "--mg-per-kg inf is outside 0.1 to 3"),
     (["--weight", "70", "--mg-per-kg", "x"], "--mg-per-kg 'x' is not a number"),
     (["--weight", "70", "--daily-mg", "-150"], "--daily-mg -150 is outside 25 to 500 mg a day"),
     (["--weight", "70", "--daily-mg", "0"], "--daily-mg 0 is outside 25 to 500 mg a day"),
@@ -347,7 +373,7 @@ def test_no_weight_anywhere(cli):
 
 
 def test_no_weight_in_the_profile(cli, write_profile):
-    write_profile("schema_version = 1\n[prescription]\ndaily_mg = 150\n")
+    write_profile("schema_version = 2\n[prescription]\ndaily_mg = 150\n")
     result = cli("dose", "--json")
     assert result.exit_code == 2
     assert result.json()["error"]["code"] == "no_weight"

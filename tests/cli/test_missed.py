@@ -7,13 +7,13 @@ import pytest
 from tests.conftest import run_subprocess
 
 ONCE = """\
-schema_version = 1
+schema_version = 2
 [prescription]
 daily_mg = 150
 """
 
 SPLIT = """\
-schema_version = 1
+schema_version = 2
 [prescription]
 daily_mg = 150
 schedule = "split"
@@ -108,6 +108,28 @@ def test_take_today_once_daily(cli, write_profile):
     assert "Next dose: tomorrow morning (08:00), 150 mg (3 tablets)." in lines
     assert not any("later dose" in line for line in lines)
     assert_fits(result.stdout)
+
+
+def test_late_dose_has_a_caution_line_and_late_in_json(cli, write_profile, monkeypatch):
+    write_profile(ONCE)
+    monkeypatch.setenv("IMURAN_NOW", "2026-11-25T23:50:00+00:00")
+    result = cli("missed", "--when", "this-morning")
+    assert (result.exit_code, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Take the missed dose today, as soon as you remember."
+    assert "Take now: 150 mg (3 tablets)." in lines
+    assert any(line.startswith("CAUTION: It is late") for line in lines)
+    text = " ".join(result.stdout.split())
+    assert "CAUTION: It is late: check with your clinic whether to take it now or skip it." in (
+        text
+    )
+    assert_fits(result.stdout)
+    document = cli("missed", "--when", "this-morning", "--json").json()
+    assert (document["decision"], document["late"]) == ("take-today", True)
+    assert document["cautions"][0]["source"] == "TCDS"
+    monkeypatch.setenv("IMURAN_NOW", "2026-11-25T12:00:00+00:00")
+    early = cli("missed", "--when", "this-morning", "--json").json()
+    assert (early["late"], early["cautions"]) == (False, [])
 
 
 def test_last_night_split_skips_to_the_later_dose_today(cli, write_profile):

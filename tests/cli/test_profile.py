@@ -16,11 +16,12 @@ from typing import Any
 import pytest
 
 from imuran_cli.cli import profile as profile_cli
+from imuran_cli.core.profile import SCHEMA_VERSION
 from imuran_cli.storage import migrations
 from tests.conftest import run_subprocess
 from tests.storage.test_migrations import V0, v0_to_v1
 
-FULL = """schema_version = 1
+FULL = """schema_version = 2
 medications = ["allopurinol", "lisinopril"]
 
 [weight]
@@ -46,7 +47,8 @@ later = "19:30"
 
 ALL_KEYS = (
     "weight, daily-mg, mg-per-kg, schedule, tablet-mg, tablets-split, started-on, "
-    "stopped-on, tpmt, nudt15, medications, morning-time, later-time"
+    "stopped-on, tpmt, nudt15, medications, morning-time, later-time, lab-interval-weeks, "
+    "refill-days, pregnancy-relevant, name, neurologist, neurologist-phone, emergency-contact"
 )
 
 
@@ -198,7 +200,7 @@ def test_show_json_has_the_keys_and_nesting_of_the_file(cli, write_profile, prof
     assert document == {
         "path": str(profile_path),
         "profile": {
-            "schema_version": 1,
+            "schema_version": 2,
             "weight": {"value": 154, "unit": "lb"},
             "prescription": {
                 "daily_mg": 150,
@@ -224,7 +226,7 @@ def test_show_json_equals_the_file_imuran_wrote(cli, profile_path):
 
 
 def test_show_never_writes(cli, write_profile, profile_path):
-    write_profile("schema_version = 1\n# my notes\n[weight]\nvalue = 70\n")
+    write_profile("schema_version = 2\n# my notes\n[weight]\nvalue = 70\n")
     before = profile_path.read_bytes()
     assert cli("profile", "show").exit_code == 0
     assert profile_path.read_bytes() == before
@@ -250,7 +252,7 @@ def test_init_without_a_terminal_asks_nothing_and_writes_defaults(cli, short_pat
         "Check it with: imuran profile show",
     ]
     assert file_data(short_path) == {
-        "schema_version": 1,
+        "schema_version": 2,
         "medications": [],
         "prescription": {"schedule": "once", "tablet_mg": 50, "tablets_split": True},
         "genetics": {"tpmt": "unknown", "nudt15": "unknown"},
@@ -293,7 +295,7 @@ def test_init_takes_every_answer_as_an_option(cli, profile_path):
     assert document["path"] == str(profile_path)
     assert document["backup"] is None
     assert document["profile"] == {
-        "schema_version": 1,
+        "schema_version": 2,
         "weight": {"value": 154, "unit": "lb"},
         "prescription": {
             "daily_mg": 150,
@@ -382,7 +384,56 @@ def test_init_names_both_options_in_a_conflict(cli, profile_path):
     assert "--tablets-split no" in result.stderr and "--daily-mg 130" in result.stderr
 
 
-@pytest.mark.parametrize("content", [FULL, "", "\x00\x00", "schema_version = 1\n[weight"])
+def test_init_with_unscored_tablets_writes_whole_tablets(cli, profile_path):
+    result = cli("profile", "init", "--tablet-mg", "25")
+    assert result.exit_code == 0, result.stderr
+    assert file_data(profile_path)["prescription"]["tablets_split"] is False
+    dose = cli("dose", "--weight", "66", "--json").json()
+    assert (dose["step_mg"], dose["tablets_split"]) == (25, False)
+    assert dose["daily_mg"] == {"low": 150, "high": 175}  # never 137.5 (5½ tablets)
+
+
+def test_init_refuses_halves_of_unscored_tablets(cli, profile_path):
+    result = cli("profile", "init", "--tablet-mg", "25", "--tablets-split", "yes")
+    assert result.exit_code == 2
+    error, hint = unwrapped(result.stderr)
+    assert error == (
+        "--tablets-split yes is not possible with --tablet-mg 25: 25 mg tablets have no "
+        "score line, so they are not halved (only 50 mg tablets are)"
+    )
+    assert "--tablets-split no" in hint
+    assert not profile_path.exists()
+
+
+def test_set_halves_of_unscored_tablets_is_exit_2(cli, write_profile, profile_path):
+    write_profile("schema_version = 2\n[prescription]\ntablet_mg = 25\n")
+    before = profile_path.read_bytes()
+    result = cli("profile", "set", "tablets-split", "yes")
+    assert result.exit_code == 2
+    assert "25 mg tablets have no score line" in unwrapped(result.stderr)[0]
+    assert profile_path.read_bytes() == before
+
+
+def test_a_file_halving_unscored_tablets_is_refused_with_the_fix(cli, write_profile):
+    write_profile("schema_version = 2\n[prescription]\ntablet_mg = 25\ntablets_split = true\n")
+    result = cli("dose", "--weight", "70")
+    assert result.exit_code == 2
+    error, hint = unwrapped(result.stderr)
+    assert "line 4: prescription.tablets_split = true is not possible: 25 mg tablets" in error
+    assert "tablets_split = false" in hint
+    write_profile("schema_version = 2\n[prescription]\ntablet_mg = 25\ntablets_split = false\n")
+    assert cli("dose", "--weight", "70").exit_code == 0
+
+
+def test_init_asks_about_halves_with_the_strength_s_default(cli, profile_path, terminal):
+    answers = ["70", "25", "", "", "", "", "", "", "", ""]
+    result = cli("profile", "init", input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert "May your tablets be halved? (yes/no) [no]:" in result.stdout
+    assert file_data(profile_path)["prescription"]["tablets_split"] is False
+
+
+@pytest.mark.parametrize("content", [FULL, "", "\x00\x00", "schema_version = 2\n[weight"])
 def test_init_refuses_to_replace_an_existing_profile(cli, write_profile, profile_path, content):
     write_profile(content)
     before = profile_path.read_bytes()
@@ -403,7 +454,7 @@ def test_init_refuses_before_asking(cli, write_profile, terminal):
 
 
 def test_init_force_keeps_the_old_bytes_even_of_a_corrupt_file(cli, short_path):
-    short_path.write_bytes(b"schema_version = 1\n\x00\xff garbage")
+    short_path.write_bytes(b"schema_version = 2\n\x00\xff garbage")
     before = short_path.read_bytes()
     result = cli("profile", "init", "--force", "--weight", "80")
     assert result.exit_code == 0, result.stderr
@@ -584,7 +635,7 @@ def test_set_every_key(cli, profile_path, key, value, json_value):
 
 
 def test_set_refuses_a_change_that_breaks_another_value(cli, write_profile, profile_path):
-    write_profile("schema_version = 1\n[prescription]\ndaily_mg = 125\n")
+    write_profile("schema_version = 2\n[prescription]\ndaily_mg = 125\n")
     before = profile_path.read_bytes()
     result = cli("profile", "set", "tablets-split", "no")
     assert result.exit_code == 2
@@ -595,7 +646,7 @@ def test_set_refuses_a_change_that_breaks_another_value(cli, write_profile, prof
 
 
 def test_set_refusal_json(cli, write_profile):
-    write_profile("schema_version = 1\n[prescription]\ndaily_mg = 125\n")
+    write_profile("schema_version = 2\n[prescription]\ndaily_mg = 125\n")
     result = cli("profile", "set", "tablets-split", "no", "--json")
     assert result.exit_code == 2
     assert result.stderr == ""
@@ -623,7 +674,7 @@ def test_set_unknown_key_lists_the_keys(cli, profile_path):
         (("weight", "700lb"), "error: weight 700 lb is outside 22 to 660 lb"),
         (("weight", "300lb"), None),  # 300 lb is fine: checked in the unit given
         (("daily-mg", "501"), "error: daily-mg 501 mg is outside 25 to 500 mg a day"),
-        (("mg-per-kg", "3.5"), "error: mg-per-kg 3.5 mg/kg is outside 0.5 to 3 mg/kg a"),
+        (("mg-per-kg", "3.5"), "error: mg-per-kg 3.5 mg/kg is outside 0.1 to 3 mg/kg a"),
         (("tablet-mg", "60"), "error: tablet-mg 60: there are no 60 mg tablets; use 25,"),
         (("started-on", "2026-02-30"), "error: started-on 2026-02-30 is not a real date; use"),
         (("stopped-on", "2026-11-26"), "error: stopped-on 2026-11-26 is in the future"),
@@ -643,7 +694,7 @@ def test_set_validation_names_key_value_and_what_is_allowed(cli, profile_path, a
 
 
 def test_set_stop_date_before_start_date(cli, write_profile, profile_path):
-    write_profile("schema_version = 1\n[prescription]\nstarted_on = 2026-03-01\n")
+    write_profile("schema_version = 2\n[prescription]\nstarted_on = 2026-03-01\n")
     result = cli("profile", "set", "stopped-on", "2026-02-01")
     assert result.exit_code == 2
     assert unwrapped(result.stderr)[0] == "stopped-on 2026-02-01 is before started-on 2026-03-01"
@@ -694,7 +745,7 @@ def test_set_under_umask_000_is_private(cli, tmp_path, monkeypatch):
 def test_set_on_a_profile_of_an_older_schema_backs_it_up(
     cli, write_profile, short_path, monkeypatch
 ):
-    monkeypatch.setattr(migrations, "MIGRATIONS", {0: v0_to_v1})
+    monkeypatch.setattr(migrations, "MIGRATIONS", {0: v0_to_v1, **migrations.MIGRATIONS})
     short_path.parent.mkdir(parents=True, exist_ok=True)
     short_path.write_bytes(V0)
     shown = cli("profile", "show", "--json")
@@ -711,7 +762,7 @@ def test_set_on_a_profile_of_an_older_schema_backs_it_up(
         f"  {backup}",
         f"Saved in {short_path}",
     ]
-    assert file_data(short_path)["schema_version"] == 1
+    assert file_data(short_path)["schema_version"] == SCHEMA_VERSION
 
 
 # ---------------------------------------------------------------- unset
@@ -756,11 +807,13 @@ def test_unset_without_a_profile_is_an_error_and_creates_nothing(cli, profile_pa
 
 
 def test_unset_that_breaks_the_dose_is_refused(cli, write_profile, profile_path):
-    write_profile("schema_version = 1\n[prescription]\ndaily_mg = 37.5\ntablet_mg = 25\n")
+    write_profile(
+        "schema_version = 2\n[prescription]\ndaily_mg = 75\ntablet_mg = 75\ntablets_split = false\n"
+    )
     before = profile_path.read_bytes()
     result = cli("profile", "unset", "tablet-mg")
     assert result.exit_code == 2
-    assert "tablet-mg" in result.stderr and "daily-mg 37.5" in result.stderr
+    assert "tablet-mg" in result.stderr and "daily-mg 75" in result.stderr
     assert profile_path.read_bytes() == before
 
 
@@ -774,20 +827,20 @@ def test_unset_unknown_key(cli, write_profile):
 CORRUPT = {
     "empty": ("", "is empty"),
     "blank": ("\n  \n", "is empty"),
-    "nul": ("schema_version = 1\n\x00\x00\x00\x00", "line 2: binary data (NUL bytes)"),
+    "nul": ("schema_version = 2\n\x00\x00\x00\x00", "line 2: binary data (NUL bytes)"),
     "binary": ("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "line 3: binary data"),
-    "truncated": ("schema_version = 1\n[prescription]\ndaily_mg = 1", None),
-    "truncated-header": ("schema_version = 1\n[prescr", "line 2: not valid TOML"),
+    "truncated": ("schema_version = 2\n[prescription]\ndaily_mg = 1", None),
+    "truncated-header": ("schema_version = 2\n[prescr", "line 2: not valid TOML"),
     "wrong-type": (
-        'schema_version = 1\n[weight]\nvalue = "seventy"\n',
+        'schema_version = 2\n[weight]\nvalue = "seventy"\n',
         'line 3: weight.value = "seventy" should be a number',
     ),
     "unknown-key": (
-        'schema_version = 1\n[genetics]\ntpmt = "normal"\ntmpt = "poor"\n',
+        'schema_version = 2\n[genetics]\ntpmt = "normal"\ntmpt = "poor"\n',
         "line 4: genetics.tmpt is not a known key",
     ),
     "out-of-range": (
-        "schema_version = 1\n[weight]\nvalue = 3\n",
+        "schema_version = 2\n[weight]\nvalue = 3\n",
         "line 3: weight: 3 kg is outside",
     ),
     "newer": ("schema_version = 7\n", "was written by a newer imuran (schema 7;"),
@@ -840,7 +893,7 @@ def test_a_bad_profile_is_an_error_for_every_command_that_reads_it(write_profile
     from imuran_cli.cli.runtime import Runtime
     from imuran_cli.core.errors import ProfileError
 
-    path = write_profile('schema_version = 1\n[genetics]\ntpmt = "normal"\nnudt15 = "poor"\n\x00')
+    path = write_profile('schema_version = 2\n[genetics]\ntpmt = "normal"\nnudt15 = "poor"\n\x00')
     runtime = Runtime(json=False, now=dt_.datetime(2026, 11, 25, tzinfo=dt_.UTC), profile_path=path)
     with pytest.raises(ProfileError) as caught:
         runtime.load_profile()
@@ -858,7 +911,7 @@ def test_a_profile_that_is_a_folder_is_an_environment_failure(cli, profile_path)
 
 
 def test_real_run_show_of_a_corrupt_profile_has_no_traceback(write_profile, profile_path):
-    write_profile("schema_version = 1\n[prescription\n")
+    write_profile("schema_version = 2\n[prescription\n")
     result = run_subprocess("profile", "show")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr + result.stdout
@@ -927,3 +980,10 @@ def test_user_text_is_never_read_as_markup(cli, profile_path):
     assert result.exit_code == 0
     assert "[bold]x[/bold], [red]y" in result.stdout.replace("\n", " ")
     assert "[bold]x[/bold], [red]y" in cli("profile", "show").stdout
+
+
+def test_show_lists_schema_2_keys_only_once_set(cli, short_path):
+    assert cli("profile", "set", "neurologist-phone", "+44 20 7946 0000").exit_code == 0
+    lines = cli("profile", "show").stdout.splitlines()
+    assert "neurologist-phone  +44 20 7946 0000" in lines
+    assert not any(line.startswith(("refill-days", "name ", "emergency-contact")) for line in lines)

@@ -45,11 +45,15 @@ CANT_BREATHE = """\
 
 EMERGENCY: call emergency services now
 Difficulty breathing or swallowing - group: other
-  This is not a side effect of Imuran: in myasthenia gravis
-  it can be a myasthenic crisis.
+  In myasthenia gravis this can be a myasthenic crisis.
+  Breathlessness can also come from a severe allergic
+  reaction, from anaemia or, rarely, from a lung reaction to
+  azathioprine.
   Call emergency services now and tell them you have
   myasthenia gravis.
-  Sources: MGFA-CRISIS, SPS-MP (see: imuran sources)
+  If the medicine is stopped: the sources do not say.
+  Sources: MGFA-CRISIS, SPS-MP, NHS-SE, CCUK, PN-HS (see:
+  imuran sources)
 
 EMERGENCY: call emergency services now
 Severe allergic reaction (anaphylaxis) - group: other
@@ -62,7 +66,7 @@ Your neurologist's instructions come first.
 """
 
 STARTED_5_DAYS_AGO = """\
-schema_version = 1
+schema_version = 2
 
 [prescription]
 started_on = 2026-11-20
@@ -144,6 +148,9 @@ def test_no_query_lists_groups_and_warning_signs(cli):
         ("fever", "and", "rash"),
         ("tired",),
         ("swollen", "lips"),
+        ("missed", "period"),
+        ("yellow", "fever", "vaccine"),
+        ("took", "two", "doses"),
         ("a" * 70,),
     ],
 )
@@ -216,6 +223,72 @@ def test_json_no_match(cli):
     assert data["found"] is False
     assert data["suggestions"]
     assert data["sources"]
+
+
+YELLOW_FEVER_VACCINE = """\
+You typed: yellow fever vaccine
+To check a vaccine or another medicine against azathioprine
+and MG, run: imuran check "yellow fever vaccine"
+The leaflet says to tell every doctor, dentist and nurse
+that you take Imuran, and to check with your neurologist
+before any vaccination.
+If you are worried, contact your doctor.
+Sources: LEAFLET, NHS-SE, MGFA-CRISIS (see: imuran sources)
+Your neurologist's instructions come first.
+"""
+
+
+def test_a_vaccine_points_to_imuran_check(cli):
+    result = cli("side-effects", "yellow", "fever", "vaccine")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == YELLOW_FEVER_VACCINE
+    data = cli("side-effects", "yellow fever vaccine", "--json").json()
+    assert data["matches"] == [] and data["found"] is False
+    assert data["check"] == {
+        "names": ["yellow fever vaccine"],
+        "command": 'imuran check "yellow fever vaccine"',
+        "text": (
+            "To check a vaccine or another medicine against azathioprine and MG, run: "
+            'imuran check "yellow fever vaccine"'
+        ),
+        "sources": ["LEAFLET"],
+    }
+
+
+def test_a_medicine_of_the_knowledge_points_to_imuran_check(cli):
+    data = cli("side-effects", "rash", "since", "Zyloprim", "--json").json()
+    assert data["matches"][0]["id"] == "rash"
+    assert data["check"]["names"] == ["zyloprim"]
+    human = cli("side-effects", "rash since Zyloprim").stdout
+    assert "run: imuran check zyloprim" in human
+
+
+def test_a_missed_period_prints_the_leaflet_and_names_imuran_pregnancy(cli):
+    result = cli("side-effects", "missed", "period")
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    assert "URGENT: contact your doctor today" in text
+    assert "may cause birth defects" in text and "4 to 6 months after stopping" in text
+    assert "More: imuran pregnancy" in text
+    data = cli("side-effects", "missed period", "--json").json()
+    assert data["matches"][0]["see_also"] == "imuran pregnancy"
+    assert data["check"] is None
+
+
+@pytest.mark.parametrize(
+    ("query", "first", "urgency"),
+    [
+        ("chest pain", "chest-pain", "EMERGENCY"),
+        ("vomiting blood", "vomiting-blood", "EMERGENCY"),
+        ("blood in my pee", "low-platelets", "URGENT"),
+        ("took two doses", "double-dose", "URGENT"),
+    ],
+)
+def test_issue_13_symptoms_end_to_end(cli, query, first, urgency):
+    data = cli("side-effects", query, "--json").json()
+    assert data["matches"][0]["id"] == first
+    assert data["matches"][0]["urgency_label"] == urgency
+    assert cli("side-effects", query).stdout.splitlines()[2].startswith(urgency)
 
 
 def test_json_emergency(cli):

@@ -13,7 +13,11 @@ def test_json_contract(cli):
     assert list(document) == ["sources"]
     assert len(document["sources"]) == len(load_sources().sources)
     first = document["sources"][0]
-    assert set(first) >= {"id", "title", "publisher", "year", "url"}
+    assert set(first) >= {"id", "title", "publisher", "year", "url", "read_via"}
+    by_id = {item["id"]: item for item in document["sources"]}
+    assert by_id["NZ-DS"]["read_via"] == "https://docslib.org/doc/1097279/imuran-data-sheet"
+    assert by_id["NZ-DS"]["url"].startswith("https://www.medsafe.govt.nz/")
+    assert by_id["LEAFLET"]["url"] is None
     ids = [item["id"] for item in document["sources"]]
     assert {"LEAFLET", "CPIC-PAGE", "MYAWARE", "DM"} <= set(ids)
 
@@ -22,15 +26,28 @@ def test_human_lists_ids_titles_and_urls_within_60_columns(cli):
     result = cli("sources")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[:3] == [
+    assert lines[:4] == [
         "LEAFLET",
-        "  Imuran: patient leaflet for people with myasthenia gravis",
-        "  MG patient leaflet (the project's seed document; publisher",
+        "  The MG clinic's patient leaflet on Imuran",
+        "  An MG clinic (printed patient leaflet; the clinic is not",
+        "  named on it and it has no web address)",
     ]
+    assert "seed" not in result.stdout
     assert "  https://www.myaware.org/azathioprine" in lines
     # Only URLs may run past 60 columns (they are never broken, to stay clickable).
     assert all(len(line) <= 60 for line in lines if "://" not in line)
     assert all(line == line.rstrip() for line in lines)
+
+
+def test_human_shows_read_via_under_the_primary_address(cli):
+    lines = cli("sources").stdout.splitlines()
+    start = lines.index("NZ-DS")
+    block = lines[start : lines.index("AZAMUN")]
+    assert "  https://www.medsafe.govt.nz/profs/Datasheet/datasheet.htm" in block
+    assert "  read via https://docslib.org/doc/1097279/imuran-data-sheet" in block
+    mims = lines[lines.index("MIMS-DOSE") : lines.index("MIMS-AR")]
+    assert any("Malaysian drug reference" in line for line in mims)
+    assert "  read via" in mims
 
 
 def test_sources_needs_no_profile_and_ignores_a_corrupt_one(cli, write_profile):

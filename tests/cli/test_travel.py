@@ -45,7 +45,7 @@ ABROAD_ONLY = """\
 """
 
 PROFILE_SPLIT = """\
-schema_version = 1
+schema_version = 2
 
 [prescription]
 daily_mg = 75
@@ -124,7 +124,7 @@ def test_days_without_dose_asks_only_for_the_dose(cli):
 
 
 def test_the_profile_dose_is_used(cli, write_profile):
-    write_profile("schema_version = 1\n\n[prescription]\ndaily_mg = 150\n")
+    write_profile("schema_version = 2\n\n[prescription]\ndaily_mg = 150\n")
     result = cli("travel", "--abroad", "--days", "14", "--json")
     assert result.exit_code == 0
     supply = result.json()["supply"]
@@ -133,7 +133,7 @@ def test_the_profile_dose_is_used(cli, write_profile):
 
 def test_the_profile_mg_per_kg_target_with_weight(cli, write_profile):
     write_profile(
-        'schema_version = 1\n\n[weight]\nvalue = 70\nunit = "kg"\n\n'
+        'schema_version = 2\n\n[weight]\nvalue = 70\nunit = "kg"\n\n'
         "[prescription]\nmg_per_kg = 2\ntablets_split = false\n"
     )
     # 70 x 2 = 140 mg, to whole 50 mg tablets: 150 mg.
@@ -144,7 +144,7 @@ def test_the_profile_mg_per_kg_target_with_weight(cli, write_profile):
 
 
 def test_an_invalid_profile_is_exit_2(cli, write_profile):
-    write_profile("schema_version = 1\n\n[prescription]\ndaily_mg = 'lots'\n")
+    write_profile("schema_version = 2\n\n[prescription]\ndaily_mg = 'lots'\n")
     result = cli("travel", "--days", "3")
     assert result.exit_code == 2
     assert result.stderr.startswith("error:")
@@ -342,7 +342,7 @@ def test_bad_input_in_json_mode_is_a_json_error(cli, args, code, first):
 
 
 def test_unsplittable_profile_tablets_refuse_a_half_tablet_dose(cli, write_profile):
-    write_profile("schema_version = 1\n\n[prescription]\ntablets_split = false\n")
+    write_profile("schema_version = 2\n\n[prescription]\ntablets_split = false\n")
     result = cli("travel", "--days", "3", "--daily-mg", "75")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == ("error: --daily-mg 75 cannot be made from whole 50 mg")

@@ -32,7 +32,7 @@ NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
 
 def profile(prescription: dict[str, Any] | None = None, **extra: Any) -> Profile:
-    data: dict[str, Any] = {"schema_version": 1, "prescription": prescription or {}, **extra}
+    data: dict[str, Any] = {"schema_version": 2, "prescription": prescription or {}, **extra}
     return parse_profile(data, LIMITS, TODAY)
 
 
@@ -214,6 +214,8 @@ def test_skip_without_profile():
         "schedule": "once",
         "daily_mg": None,
         "next_regular": {"date": "2026-11-26", "time": "morning", "at": "08:00"},
+        "late": False,
+        "cautions": [],
     }
     assert [item.source for item in result.advice] == ["LEAFLET", "MYAWARE"]
 
@@ -442,6 +444,54 @@ def test_every_advice_item_cites_a_known_source_and_the_leaflet_comes_first():
             assert "{" not in result.headline + "".join(item.text for item in result.advice)
 
 
+# ---------------------------------------------------------------- late doses (issue 13)
+
+
+def at(hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(2026, 11, 25, hour, minute, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("when", "dose", "now", "prof", "late"),
+    [
+        # Once a day at 08:00: late when less than 12 hours before tomorrow's 08:00.
+        ("this-morning", None, at(23, 50), ONCE, True),
+        ("today", None, at(20, 1), ONCE, True),
+        ("today", None, at(20, 0), ONCE, False),  # exactly 12 hours: not less
+        ("today", None, at(14, 0), ONCE, False),
+        ("today", None, at(23, 50), None, True),  # without a profile: once a day
+        # Split, 08:00 and 20:00: late when less than 6 hours before the next dose.
+        ("this-morning", None, at(15, 0), SPLIT, True),
+        ("this-morning", None, at(13, 0), SPLIT, False),
+        ("today", "later", at(23, 50), SPLIT, False),  # 8 h 10 before tomorrow's 08:00
+        ("today", "later", at(21, 0), SPLIT, False),
+        # Skipped doses are never "late": nothing is taken.
+        ("yesterday", None, at(23, 50), ONCE, False),
+    ],
+)
+def test_a_late_dose_is_taken_today_with_a_caution(when, dose, now, prof, late):
+    """Issue 13: at 23:50 the leaflet's rule stands, but the answer warns it is late."""
+    result = plan(when, dose, now=now, prof=prof)
+    assert result.late is late
+    assert result.decision == ("skip" if when == "yesterday" else "take-today")
+    if late:
+        (caution,) = result.cautions
+        assert caution.text.startswith(
+            "It is late: check with your clinic whether to take it now or skip it."
+        )
+        assert "TCDS" in caution.text and "myaware" in caution.text
+        assert {"TCDS", "MYAWARE"} <= set(result.sources)
+    else:
+        assert result.cautions == []
+
+
+def test_a_late_dose_still_never_doubles():
+    result = plan("this-morning", now=at(23, 50), prof=ONCE)
+    assert result.take_now is not None and result.next_dose is not None
+    assert result.take_now.mg == 150 and result.next_dose.mg == 150  # two different days
+    assert result.next_dose.date == TODAY + dt.timedelta(days=1)
+
+
 # ---------------------------------------------------------------- properties
 
 OFFSETS = st.integers(min_value=-12 * 60, max_value=14 * 60).map(
@@ -456,9 +506,10 @@ PROFILES = st.one_of(
     st.none(),
     st.builds(
         lambda mg, tablet, split, schedule: {
-            "daily_mg": mg * tablet / (2 if split else 1),
+            # Halves only for a strength known to be scored (issue 13).
+            "daily_mg": mg * tablet / (2 if split and tablet == 50 else 1),
             "tablet_mg": tablet,
-            "tablets_split": split,
+            "tablets_split": split and tablet == 50,
             "schedule": schedule,
         },
         st.integers(min_value=1, max_value=10),

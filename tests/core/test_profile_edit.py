@@ -65,6 +65,13 @@ def test_the_keys_are_those_of_the_issue():
         "medications",
         "morning-time",
         "later-time",
+        "lab-interval-weeks",
+        "refill-days",
+        "pregnancy-relevant",
+        "name",
+        "neurologist",
+        "neurologist-phone",
+        "emergency-contact",
     )
 
 
@@ -208,19 +215,19 @@ def test_init_style_names_the_options():
 
 
 def test_apply_edits_creates_a_profile_and_leaves_the_input_alone():
-    raw = {"schema_version": 1, "prescription": {"daily_mg": 150}}
+    raw = {"schema_version": 2, "prescription": {"daily_mg": 150}}
     new = apply_edits(raw, [set_edit("tablet-mg", "75", LIMITS), unset_edit("daily-mg")])
-    assert new == {"schema_version": 1, "prescription": {"tablet_mg": 75}}
-    assert raw == {"schema_version": 1, "prescription": {"daily_mg": 150}}
+    assert new == {"schema_version": 2, "prescription": {"tablet_mg": 75}}
+    assert raw == {"schema_version": 2, "prescription": {"daily_mg": 150}}
     assert apply_edits(None, [set_edit("tpmt", "poor", LIMITS)]) == {
-        "schema_version": 1,
+        "schema_version": 2,
         "genetics": {"tpmt": "poor"},
     }
 
 
 def test_unset_puts_the_default_back():
     raw = {
-        "schema_version": 1,
+        "schema_version": 2,
         "weight": {"value": 70},
         "prescription": {"schedule": "split", "tablet_mg": 25, "tablets_split": False},
         "genetics": {"tpmt": "poor"},
@@ -231,7 +238,7 @@ def test_unset_puts_the_default_back():
         raw, profile = edited(raw, unset_edit(key))
     assert profile == edited(None)[1]
     assert raw == {
-        "schema_version": 1,
+        "schema_version": 2,
         "prescription": {},
         "genetics": {},
         "dose_times": {},
@@ -247,7 +254,7 @@ def test_every_example_is_accepted(key, text):
 
 
 def test_a_change_that_breaks_the_dose_names_both_keys():
-    raw = {"schema_version": 1, "prescription": {"daily_mg": 125}}
+    raw = {"schema_version": 2, "prescription": {"daily_mg": 125}}
     error = refused(raw, set_edit("tablets-split", "no", LIMITS))
     assert error.code == "conflicting_values"
     assert error.message == (
@@ -258,22 +265,25 @@ def test_a_change_that_breaks_the_dose_names_both_keys():
 
 
 def test_changing_the_tablet_strength_names_both_keys():
-    raw = {"schema_version": 1, "prescription": {"daily_mg": 125}}
+    raw = {"schema_version": 2, "prescription": {"daily_mg": 125}}
     error = refused(raw, set_edit("tablet-mg", "100", LIMITS))
     assert error.message == (
-        "tablet-mg 100 conflicts with daily-mg 125: half 100 mg tablets make only "
-        "multiples of 50 mg"
+        "tablet-mg 100 conflicts with daily-mg 125: whole 100 mg tablets make only "
+        "multiples of 100 mg"
     )
 
 
 def test_unsetting_the_tablet_strength_names_both_keys():
-    raw = {"schema_version": 1, "prescription": {"daily_mg": 37.5, "tablet_mg": 25}}
+    raw = {
+        "schema_version": 2,
+        "prescription": {"daily_mg": 75, "tablet_mg": 75, "tablets_split": False},
+    }
     error = refused(raw, unset_edit("tablet-mg"))
-    assert error.message.startswith("tablet-mg (back to its default) conflicts with daily-mg 37.5")
+    assert error.message.startswith("tablet-mg (back to its default) conflicts with daily-mg 75")
 
 
 def test_a_dose_the_tablets_cannot_make_names_the_tablet_keys():
-    raw = {"schema_version": 1, "prescription": {"tablets_split": False}}
+    raw = {"schema_version": 2, "prescription": {"tablets_split": False}}
     error = refused(raw, set_edit("daily-mg", "125", LIMITS))
     assert error.code == "not_whole_tablets"
     assert error.message == (
@@ -299,7 +309,7 @@ def test_a_dose_the_tablets_cannot_make_names_the_tablet_keys():
 )
 def test_a_stop_date_before_the_start_names_both(raw, edit, message):
     key, text = edit
-    error = refused({"schema_version": 1, **raw}, set_edit(key, text, LIMITS))
+    error = refused({"schema_version": 2, **raw}, set_edit(key, text, LIMITS))
     assert (error.code, error.message) == ("stop_before_start", message)
 
 
@@ -309,7 +319,12 @@ def test_a_stop_date_before_the_start_names_both(raw, edit, message):
         ("daily-mg", "600", "out_of_range", "daily-mg 600 mg is outside 25 to 500 mg a day"),
         ("daily-mg", "20", "out_of_range", "daily-mg 20 mg is outside 25 to 500 mg a day"),
         ("daily-mg", "nan", "out_of_range", "daily-mg nan mg is outside 25 to 500 mg a day"),
-        ("mg-per-kg", "0.4", "out_of_range", "mg-per-kg 0.4 mg/kg is outside 0.5 to 3 mg/kg a day"),
+        (
+            "mg-per-kg",
+            "0.05",
+            "out_of_range",
+            "mg-per-kg 0.05 mg/kg is outside 0.1 to 3 mg/kg a day",
+        ),
         (
             "tablet-mg",
             "60",
@@ -384,6 +399,8 @@ def test_display_values_can_be_typed_back():
         set_edit("daily-mg", "125", LIMITS),
         set_edit("mg-per-kg", "2", LIMITS),
         set_edit("medications", "a, b", LIMITS),
+        set_edit("refill-days", "10", LIMITS),
+        set_edit("neurologist", "Dr Rivera", LIMITS),
     )
     shown = {key: display_value(profile, key) for key in KEY_NAMES}
     assert shown == {
@@ -400,6 +417,13 @@ def test_display_values_can_be_typed_back():
         "medications": "a, b",
         "morning-time": "08:00",
         "later-time": "20:00",
+        "lab-interval-weeks": None,
+        "refill-days": "10 days",
+        "pregnancy-relevant": "no",
+        "name": None,
+        "neurologist": "Dr Rivera",
+        "neurologist-phone": None,
+        "emergency-contact": None,
     }
     for key, text in shown.items():
         if text is not None:
@@ -424,6 +448,96 @@ def test_a_set_dose_is_either_saved_exactly_or_refused(mg):
     else:
         assert profile.prescription.daily_mg == mg
         assert mg % 25 == 0
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "problem"),
+    [
+        ("refill-days", "0", "outside 1 to 90 days"),
+        ("refill-days", "2.5", "is not a whole number"),
+        ("lab-interval-weeks", "53", "outside 1 to 52 weeks"),
+        ("lab-interval-weeks", "twelve", "is not a whole number"),
+        ("neurologist", "x" * 201, "longer than 200 characters"),
+        ("name", "   ", "needs a value"),
+    ],
+)
+def test_schema_2_keys_refuse_bad_values(key, text, problem):
+    with pytest.raises(InputError) as caught:
+        edited(None, set_edit(key, text, LIMITS))
+    assert problem in caught.value.message
+    assert caught.value.message.startswith(key)
+
+
+def test_schema_2_keys_round_trip_through_the_file_layout():
+    raw, profile = edited(
+        None,
+        set_edit("lab-interval-weeks", "12", LIMITS),
+        set_edit("pregnancy-relevant", "yes", LIMITS),
+        set_edit("emergency-contact", "Sam, +44 7700 900123", LIMITS),
+    )
+    assert raw["monitoring"] == {"lab_interval_weeks": 12}
+    assert raw["person"] == {"pregnancy_relevant": True}
+    assert raw["contacts"] == {"emergency_contact": "Sam, +44 7700 900123"}
+    assert profile.monitoring.lab_interval_weeks == 12
+    assert profile.person.pregnancy_relevant is True
+    # Unset, the optional tables disappear from the file again.
+    raw, profile = edited(
+        raw,
+        unset_edit("lab-interval-weeks"),
+        unset_edit("pregnancy-relevant"),
+        unset_edit("emergency-contact"),
+    )
+    assert {"monitoring", "person", "contacts"}.isdisjoint(profile.to_data())
+
+
+# ---------------------------------------------------------------- scored tablets (issue 13)
+
+
+def test_an_unscored_strength_defaults_to_whole_tablets():
+    _, profile = edited({"schema_version": 2}, set_edit("tablet-mg", "25", LIMITS))
+    assert profile.prescription.tablets_split is False
+    _, profile = edited({"schema_version": 2}, set_edit("tablet-mg", "50", LIMITS))
+    assert profile.prescription.tablets_split is True
+
+
+@pytest.mark.parametrize("tablet_mg", [25, 75, 100])
+def test_halves_of_an_unscored_strength_are_refused_with_the_reason(tablet_mg: int):
+    raw = {"schema_version": 2, "prescription": {"tablet_mg": tablet_mg}}
+    error = refused(raw, set_edit("tablets-split", "yes", LIMITS))
+    assert error.code == "unscored_split"
+    assert error.message == (
+        f"tablets-split yes is not possible with tablet-mg {tablet_mg}: {tablet_mg} mg "
+        "tablets have no score line, so they are not halved (only 50 mg tablets are)"
+    )
+    assert error.hint == f"take whole {tablet_mg} mg tablets: imuran profile set tablets-split no"
+
+
+def test_halves_may_be_turned_off_for_the_scored_strength():
+    _, profile = edited(
+        {"schema_version": 2, "prescription": {"tablet_mg": 50}},
+        set_edit("tablets-split", "no", LIMITS),
+    )
+    assert profile.prescription.tablets_split is False
+
+
+def test_a_new_unscored_strength_conflicts_with_halves_kept_in_the_file():
+    raw = {"schema_version": 2, "prescription": {"tablet_mg": 50, "tablets_split": True}}
+    error = refused(raw, set_edit("tablet-mg", "25", LIMITS))
+    assert error.code == "unscored_split"
+    assert error.message.startswith(
+        "tablet-mg 25 conflicts with tablets-split yes: 25 mg tablets have no score line"
+    )
+    assert (error.hint or "").endswith("imuran profile set tablets-split no")
+
+
+def test_init_options_name_the_unscored_strength():
+    error = refused(
+        None,
+        set_edit("tablet-mg", "25", LIMITS, INIT_STYLE),
+        set_edit("tablets-split", "yes", LIMITS, INIT_STYLE),
+        style=INIT_STYLE,
+    )
+    assert error.message.startswith("--tablets-split yes is not possible with --tablet-mg 25")
 
 
 # ---------------------------------------------------------------- init: defaults and gaps

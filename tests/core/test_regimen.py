@@ -118,7 +118,7 @@ def test_split_parts_add_up_and_morning_is_larger(steps, step, schedule):
 def test_usual_daily_mg_prefers_the_prescription():
     profile = parse_profile(
         {
-            "schema_version": 1,
+            "schema_version": 2,
             "weight": {"value": 70},
             "prescription": {"daily_mg": 125, "mg_per_kg": 2.5},
         },
@@ -131,7 +131,7 @@ def test_usual_daily_mg_prefers_the_prescription():
 def test_usual_daily_mg_from_target_and_weight_in_pounds():
     profile = parse_profile(
         {
-            "schema_version": 1,
+            "schema_version": 2,
             "weight": {"value": 154, "unit": "lb"},
             "prescription": {"mg_per_kg": 2.5},
         },
@@ -144,6 +144,6 @@ def test_usual_daily_mg_from_target_and_weight_in_pounds():
 
 def test_usual_daily_mg_unknown_without_weight():
     profile = parse_profile(
-        {"schema_version": 1, "prescription": {"mg_per_kg": 2.5}}, LIMITS, TODAY
+        {"schema_version": 2, "prescription": {"mg_per_kg": 2.5}}, LIMITS, TODAY
     )
     assert usual_daily_mg(profile, LIMITS, MAX) is None

@@ -52,6 +52,18 @@ OTHER_EFFECTS = [
     "mg-flare",
     "chickenpox-shingles",
     "sun-skin-cancer",
+    # Issue 13: every common symptom answered.
+    "diarrhoea",
+    "headache",
+    "appetite-loss",
+    "anaemia",
+    "vomiting-blood",
+    "chest-pain",
+    "lymph-signs",
+    "brain-infection",
+    "skin-nail-darkening",
+    "double-dose",
+    "pregnancy",
 ]
 
 
@@ -64,7 +76,7 @@ def ranked(query: str) -> list[str]:
 
 
 def profile_with(**prescription: Any) -> Profile:
-    return parse_profile({"schema_version": 1, "prescription": prescription}, load_limits(), TODAY)
+    return parse_profile({"schema_version": 2, "prescription": prescription}, load_limits(), TODAY)
 
 
 # ---------------------------------------------------------------- the lay-phrasing table
@@ -189,6 +201,7 @@ def test_the_table_is_big_and_covers_every_effect():
     assert len(PHRASINGS) >= 60
     wanted = {effect.id for effect in KNOWLEDGE.effects}
     covered = [expected for _, expected in PHRASINGS]
+    covered += [expected for _, expected, _ in ISSUE_13_PHRASES + OWN_PHRASES]
     assert wanted == set(covered)
     assert all(covered.count(effect_id) >= 3 for effect_id in wanted)
 
@@ -198,6 +211,236 @@ def test_lay_phrasing_ranks_the_right_effect_first(query: str, expected: str):
     result = answer(query)
     assert result.found
     assert result.matches[0].id == expected
+
+
+# ---------------------------------------------------------------- every common symptom (issue 13)
+
+# (what a person types, the entry that must come first, its urgency). First the phrases of
+# issue 13, item 6, then our own lay phrasings with typos, plurals and filler.
+ISSUE_13_PHRASES: list[tuple[str, str, str]] = [
+    ("diarrhoea", "diarrhoea", "soon"),
+    ("runny stools", "diarrhoea", "soon"),
+    ("headache", "headache", "soon"),
+    ("loss of appetite", "appetite-loss", "soon"),
+    ("tiredness", "anaemia", "urgent"),
+    ("exhausted", "anaemia", "urgent"),
+    ("pale skin", "anaemia", "urgent"),
+    ("anaemia", "anaemia", "urgent"),
+    ("blood in the urine", "low-platelets", "urgent"),
+    ("vomiting blood", "vomiting-blood", "emergency"),
+    ("chest pain", "chest-pain", "emergency"),
+    ("drooping eyelids", "mg-flare", "urgent"),
+    ("head drop", "mg-flare", "urgent"),
+    ("swollen glands", "lymph-signs", "urgent"),
+    ("night sweats", "lymph-signs", "urgent"),
+    ("weight loss", "lymph-signs", "urgent"),
+    ("losing weight", "lymph-signs", "urgent"),
+    ("new confusion", "brain-infection", "urgent"),
+    ("seizures", "brain-infection", "urgent"),
+    ("darker skin", "skin-nail-darkening", "soon"),
+    ("darker nails", "skin-nail-darkening", "soon"),
+    ("a missed period", "pregnancy", "urgent"),
+    ("accidental double dose", "double-dose", "urgent"),
+    ("took two doses", "double-dose", "urgent"),
+]
+
+OWN_PHRASES: list[tuple[str, str, str]] = [
+    ("diarrea", "diarrhoea", "soon"),
+    ("diahrrea", "diarrhoea", "soon"),
+    ("I've got the runs", "diarrhoea", "soon"),
+    ("loose poos", "diarrhoea", "soon"),
+    ("watery stool", "diarrhoea", "soon"),
+    ("headaches", "headache", "soon"),
+    ("head ache every day", "headache", "soon"),
+    ("my head hurts", "headache", "soon"),
+    ("lost my apetite", "appetite-loss", "soon"),
+    ("not hungry lately", "appetite-loss", "soon"),
+    ("poor appetite", "appetite-loss", "soon"),
+    ("always tired", "anaemia", "urgent"),
+    ("exausted all the time", "anaemia", "urgent"),
+    ("tired all the time", "anaemia", "urgent"),
+    ("no energy", "anaemia", "urgent"),
+    ("looking very pale", "anaemia", "urgent"),
+    ("cold hands and feet", "anaemia", "urgent"),
+    ("anemia", "anaemia", "urgent"),
+    ("blood in my pee", "low-platelets", "urgent"),
+    ("bloody urin", "low-platelets", "urgent"),
+    ("pink wee", "low-platelets", "urgent"),
+    ("throwing up blood", "vomiting-blood", "emergency"),
+    ("vomitting blood", "vomiting-blood", "emergency"),
+    ("blood in my vomit", "vomiting-blood", "emergency"),
+    ("chest pains", "chest-pain", "emergency"),
+    ("tight chest", "chest-pain", "emergency"),
+    ("pain in my chest", "chest-pain", "emergency"),
+    ("chest hurts when i walk", "chest-pain", "emergency"),
+    ("droopy eyelids", "mg-flare", "urgent"),
+    ("my eyelid is drooping", "mg-flare", "urgent"),
+    ("my eyes are drooping", "mg-flare", "urgent"),
+    ("cant hold my head up", "mg-flare", "urgent"),
+    ("weak neck", "mg-flare", "urgent"),
+    ("swolen glands in my neck", "lymph-signs", "urgent"),
+    ("lump in my armpit", "lymph-signs", "urgent"),
+    ("night sweat", "lymph-signs", "urgent"),
+    ("sweating at night", "lymph-signs", "urgent"),
+    ("lost weight without trying", "lymph-signs", "urgent"),
+    ("confused", "brain-infection", "urgent"),
+    ("had a seizure", "brain-infection", "urgent"),
+    ("convulsions", "brain-infection", "urgent"),
+    ("memory loss", "brain-infection", "urgent"),
+    ("skin getting darker", "skin-nail-darkening", "soon"),
+    ("dark nails", "skin-nail-darkening", "soon"),
+    ("brown patches", "skin-nail-darkening", "soon"),
+    ("missed my period", "pregnancy", "urgent"),
+    ("period is late", "pregnancy", "urgent"),
+    ("I might be pregnant", "pregnancy", "urgent"),
+    ("pregnent", "pregnancy", "urgent"),
+    ("took a double dose", "double-dose", "urgent"),
+    ("took too many tablets", "double-dose", "urgent"),
+    ("I took my tablets twice", "double-dose", "urgent"),
+    ("overdose", "double-dose", "urgent"),
+]
+
+
+def test_the_issue_13_table_is_big_enough():
+    assert len(OWN_PHRASES) >= 40
+    assert len({query.casefold() for query, _, _ in ISSUE_13_PHRASES + OWN_PHRASES}) == len(
+        ISSUE_13_PHRASES + OWN_PHRASES
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "urgency"),
+    ISSUE_13_PHRASES + OWN_PHRASES,
+    ids=[q for q, _, _ in ISSUE_13_PHRASES + OWN_PHRASES],
+)
+def test_every_common_symptom_finds_its_entry_and_urgency(query: str, expected: str, urgency: str):
+    result = answer(query)
+    assert result.found
+    first = result.matches[0]
+    assert (first.id, first.urgency) == (expected, urgency)
+    assert first.urgency == next(e.urgency for e in KNOWLEDGE.effects if e.id == expected)
+
+
+@pytest.mark.parametrize(
+    ("query", "first", "never"),
+    [
+        ("pale skin", "anaemia", "liver-inflammation"),  # not "pale stools"
+        ("pale stools", "liver-inflammation", "anaemia"),
+        ("chest pain", "chest-pain", "infection"),  # not "chest infection"
+        ("chest infection", "infection", "chest-pain"),
+        ("dark urine", "liver-inflammation", "skin-nail-darkening"),
+        ("yellow skin", "liver-inflammation", "skin-nail-darkening"),
+        ("blood in my urine", "low-platelets", "liver-inflammation"),
+        ("runny nose", "infection", "diarrhoea"),
+        ("vomiting blood", "vomiting-blood", "pancreatitis"),
+        ("swollen glands", "lymph-signs", "anaphylaxis"),
+        ("missed dose", None, "pregnancy"),
+        ("rabies", None, "pregnancy"),  # not a typo of "babies"
+    ],
+)
+def test_a_symptom_is_not_answered_by_an_unrelated_entry(query: str, first: str | None, never: str):
+    ids = ranked(query)
+    if first is not None:
+        assert ids[0] == first
+    assert never not in ids
+
+
+@pytest.mark.parametrize(
+    ("query", "names", "rest_first"),
+    [
+        ("yellow fever vaccine", ["yellow fever vaccine"], None),
+        ("Yellow-Fever vaccination", ["yellow fever vaccination"], None),
+        ("vaccine for yellow fever", ["vaccine for yellow fever"], None),
+        ("flu jab", ["flu jab"], None),
+        ("shingles vaccine", ["shingles vaccine"], None),
+        ("rash after my shingles vaccine", ["shingles vaccine"], "rash"),
+        ("fever after the flu jab", ["flu jab"], "fever"),
+        ("my lips are swelling after the covid booster", ["covid booster"], "anaphylaxis"),
+    ],
+)
+def test_a_named_vaccine_is_not_a_symptom_and_points_to_imuran_check(
+    query: str, names: list[str], rest_first: str | None
+):
+    result = answer(query)
+    assert result.check is not None
+    assert result.check.names == names
+    assert result.check.command.startswith("imuran check ")
+    assert "imuran check" in result.check.text
+    assert result.check.sources == ["LEAFLET"]
+    ids = [match.id for match in result.matches]
+    if rest_first is None:
+        assert ids == [] and result.found is False
+        assert result.suggestions == []
+        assert result.messages[0] == result.check.text
+    else:
+        assert ids[0] == rest_first
+    if "fever" in query and rest_first is None:
+        assert "fever" not in ids
+
+
+def test_yellow_fever_vaccine_names_the_command():
+    check = answer("yellow fever vaccine").check
+    assert check is not None
+    assert check.command == 'imuran check "yellow fever vaccine"'
+
+
+def test_a_named_medicine_points_to_imuran_check():
+    names = ["ciprofloxacin", "Bactrim DS", "allopurinol"]
+    result = look_up_side_effects(KNOWLEDGE, "can I take Bactrim DS", None, TODAY, names)
+    assert result.check is not None and result.check.names == ["bactrim ds"]
+    assert result.check.command == 'imuran check "bactrim ds"'
+    only = look_up_side_effects(KNOWLEDGE, "ciprofloxacin", None, TODAY, names)
+    assert only.check is not None and only.matches == []
+    with_symptom = look_up_side_effects(KNOWLEDGE, "rash since allopurinol", None, TODAY, names)
+    assert with_symptom.matches[0].id == "rash"
+    assert with_symptom.check is not None and with_symptom.check.names == ["allopurinol"]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("my grandson has chickenpox", "chickenpox-shingles"),
+        ("herpes zoster", "chickenpox-shingles"),
+        ("I think I have influenza", "infection"),
+        ("covid", "infection"),
+    ],
+)
+def test_a_vaccine_s_other_name_that_is_a_symptom_stays_a_symptom(query: str, first: str):
+    """Vaccine names of the medicines knowledge include "chickenpox" and "influenza"."""
+    names = ["chickenpox", "chicken pox", "herpes zoster", "zoster", "influenza", "covid"]
+    result = look_up_side_effects(KNOWLEDGE, query, None, TODAY, names)
+    assert result.matches[0].id == first
+    assert result.check is None
+    vaccine = look_up_side_effects(KNOWLEDGE, "chickenpox vaccine", None, TODAY, names)
+    assert vaccine.check is not None and vaccine.matches == []
+
+
+def test_a_medicine_word_without_a_name_points_to_imuran_check():
+    result = answer("can I take antibiotics")
+    assert result.check is not None
+    assert result.check.names == [] and result.check.command == "imuran check NAME"
+
+
+def test_a_symptom_alone_has_no_check_pointer():
+    assert answer("sore throat").check is None
+
+
+def test_a_missed_period_gives_the_leaflet_and_names_imuran_pregnancy():
+    first = answer("missed period").matches[0]
+    assert first.id == "pregnancy" and first.source == "LEAFLET"
+    assert first.see_also == "imuran pregnancy"
+    assert first.note is not None
+    for leaflet_fact in ("birth defects", "4 to 6 months", "neurologist"):
+        assert leaflet_fact in first.note
+    assert first.is_side_effect is False
+
+
+def test_a_double_dose_says_what_the_prescribing_information_says():
+    first = answer("took two doses").matches[0]
+    assert first.id == "double-dose" and first.urgency_label == "URGENT"
+    assert "poison centre" in first.action and "doctor" in first.action
+    assert first.note is not None and "one to two weeks later" in first.note
+    assert "CH-OD" in first.sources
 
 
 # ---------------------------------------------------------------- emergencies
@@ -250,10 +493,54 @@ def test_mg_safety_entries_are_emergencies(query: str, expected: str):
     assert first.group == "other"
 
 
-def test_breathing_is_flagged_as_not_a_side_effect():
+@pytest.mark.parametrize(
+    ("query", "expected", "urgency"),
+    [
+        ("vomiting", "vomiting", "urgent"),
+        ("being sick", "vomiting", "urgent"),
+        ("keep being sick", "vomiting", "urgent"),
+        ("severe vomitting", "vomiting", "urgent"),
+        ("persistent vomiting", "vomiting", "urgent"),
+        ("can't stop throwing up", "vomiting", "urgent"),
+        ("nausea", "nausea", "soon"),
+        ("feeling sick in the first week", "nausea", "soon"),
+        ("a bit queasy", "nausea", "soon"),
+    ],
+)
+def test_vomiting_is_urgent_and_mild_nausea_stays_soon(query: str, expected: str, urgency: str):
+    """Issue 13: severe or persistent vomiting is URGENT (myaware), not for the next visit."""
+    first = answer(query).matches[0]
+    assert (first.id, first.urgency) == (expected, urgency)
+    if expected == "vomiting":
+        assert "next visit" not in first.action
+        assert "MYAWARE" in first.sources
+
+
+def test_cancer_risk_gives_the_labels_and_keeps_the_leaflet():
+    """Issue 13: the US boxed warning and the European label's view, with the leaflet's."""
+    first = answer("cancer").matches[0]
+    assert (first.id, first.urgency) == ("cancer-risk", "info")
+    assert first.note is not None
+    for said in ("US label", "boxed warning", "lymphoma", "label used outside the US", "grows"):
+        assert said in first.note
+    assert "how strong and how long" in first.note
+    assert "leaflet calls the extra risk uncertain" in first.note
+    assert "skin" in first.action and "SPF 30" in first.action and "sun" in first.action
+    assert first.sources[0] == "LEAFLET"
+    assert {"DM", "MIMS-AR", "NHS-SE"} <= set(first.sources)
+
+
+def test_breathing_keeps_the_mg_crisis_without_denying_a_side_effect():
+    """Issue 13: breathlessness is also a reason the sources give to stop and seek help."""
     first = answer("can't breathe").matches[0]
-    assert first.is_side_effect is False
+    assert (first.id, first.urgency) == ("breathing-or-swallowing", "emergency")
     assert first.note is not None and "myasthenic crisis" in first.note
+    assert "not a side effect" not in first.note
+    for cause in ("allergic reaction", "anaemia", "lung reaction"):
+        assert cause in first.note
+    assert "myasthenia gravis" in first.action
+    assert first.is_side_effect is True
+    assert "not a side effect" not in (first.starts + first.action)
 
 
 def test_emergencies_survive_the_cut_off():
@@ -335,7 +622,7 @@ def test_match_records_what_matched():
 # ---------------------------------------------------------------- no match
 
 
-@pytest.mark.parametrize("query", ["xyzzy", "tired", "???", "the and of"])
+@pytest.mark.parametrize("query", ["xyzzy", "???", "the and of"])
 def test_no_match_suggests_names_and_advises(query: str):
     result = answer(query)
     assert result.found is False

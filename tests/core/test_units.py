@@ -72,7 +72,9 @@ def test_pounds_to_kg_is_exact():
 
 
 @pytest.mark.parametrize(
-    ("tablet", "split", "step"), [(50, True, 25), (50, False, 50), (25, True, 12.5)]
+    ("tablet", "split", "step"),
+    # Only the scored 50 mg tablet is ever halved (issue 13).
+    [(50, True, 25), (50, False, 50), (25, True, 25), (25, False, 25), (100, True, 100)],
 )
 def test_tablet_step(tablet, split, step):
     assert tablet_step_mg(tablet, split, LIMITS) == step

@@ -95,3 +95,101 @@ def test_every_number_sits_in_a_cited_table(name: str):
                 walk(value, inherited, f"{where}[{index}]")
 
     walk(load(name), False, name)
+
+
+# ---------------------------------------------------------------- primary sources (issue 13)
+
+COPY_SITES = ("scribd.com", "docslib.org", "starbene.it", "edudrugs.com", "rxreasoner.com")
+
+
+def host(address: str) -> str:
+    from urllib.parse import urlsplit
+
+    return (urlsplit(address).hostname or "").removeprefix("www.")
+
+
+def test_no_url_is_a_copy_site():
+    """`url` is the primary document; copies are only ever `read_via`."""
+    for item in load_sources().sources:
+        if item.url is not None:
+            assert not host(item.url).endswith(COPY_SITES), f"{item.id}: {item.url}"
+
+
+def test_every_read_via_is_an_address_and_differs_from_the_url():
+    for item in load_sources().sources:
+        if item.read_via is not None:
+            assert item.read_via.startswith(("http://", "https://")), item.id
+            assert item.read_via != item.url, item.id
+
+
+def test_facts_read_from_a_copy_keep_the_copy_as_read_via():
+    read_via = {item.id: item.read_via for item in load_sources().sources}
+    copies = [address for address in read_via.values() if address]
+    for site in COPY_SITES:
+        assert any(host(address).endswith(site) for address in copies), site
+    for source_id in ("LBL-DA", "MPR", "NZ-DS", "AZAMUN", "AZAFOR", "LBL-old", "UPTD"):
+        assert read_via[source_id], source_id
+
+
+@pytest.mark.parametrize(
+    ("source_id", "primary_host"),
+    [
+        ("DM", "dailymed.nlm.nih.gov"),
+        ("LBL", "dailymed.nlm.nih.gov"),
+        ("LBL-DA", "dailymed.nlm.nih.gov"),
+        ("MPR", "dailymed.nlm.nih.gov"),
+        ("CPIC-PAGE", "cpicpgx.org"),
+        ("CPIC-2025", "doi.org"),
+        ("NHS-SE", "nhs.uk"),
+        ("NHS-W", "nhs.uk"),
+        ("NHS-PREG", "nhs.uk"),
+        ("SPS-AZA", "sps.nhs.uk"),
+        ("SPS-MP", "sps.nhs.uk"),
+        ("MYAWARE", "myaware.org"),
+        ("MGFA", "myasthenia.org"),
+        ("MGFA-CRISIS", "myasthenia.org"),
+        ("NZ-DS", "medsafe.govt.nz"),
+        ("AZAMUN", "medsafe.govt.nz"),
+        ("MEDLINEPLUS", "medlineplus.gov"),
+    ],
+)
+def test_the_primary_documents_are_cited(source_id: str, primary_host: str):
+    item = next(item for item in load_sources().sources if item.id == source_id)
+    assert item.url is not None and host(item.url) == primary_host
+
+
+def test_mims_is_described_as_the_drug_reference_it_is():
+    for item in load_sources().sources:
+        if item.id.startswith("MIMS-"):
+            described = f"{item.title} {item.publisher}"
+            assert "Malaysian drug reference" in described or "Indonesian drug reference" in (
+                described
+            ), item.id
+            assert "European" not in described and "SmPC" not in described
+            assert item.url is None and item.read_via is not None
+            assert "mims" in (item.read_via or "")
+
+
+def user_facing_strings(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from user_facing_strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from user_facing_strings(value)
+    elif isinstance(node, str):
+        yield node
+
+
+@pytest.mark.parametrize("name", [*knowledge_files(), "sources.toml"])
+def test_no_user_facing_text_calls_mims_a_european_label_or_the_leaflet_a_seed(name: str):
+    for text in user_facing_strings(load(name)):
+        assert "European label" not in text, text
+        assert "seed" not in text.casefold(), text
+
+
+def test_the_leaflet_says_what_it_is_and_has_no_address():
+    leaflet = next(item for item in load_sources().sources if item.id == "LEAFLET")
+    assert leaflet.title == "The MG clinic's patient leaflet on Imuran"
+    assert leaflet.url is None and leaflet.read_via is None
+    assert "project" not in f"{leaflet.title} {leaflet.publisher}".casefold()

@@ -20,8 +20,8 @@ from imuran_cli.storage.atomic import (
     remove_stale_temp_files,
 )
 
-OLD = b"schema_version = 1\n# the old file\n"
-NEW = b"schema_version = 1\n# the new file, a little longer than the old one\n"
+OLD = b"schema_version = 2\n# the old file\n"
+NEW = b"schema_version = 2\n# the new file, a little longer than the old one\n"
 
 
 def mode(path: Path) -> int:

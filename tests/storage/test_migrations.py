@@ -40,7 +40,7 @@ def v0_to_v1(raw: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.fixture
 def fake_v0(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(migrations, "MIGRATIONS", {0: v0_to_v1})
+    monkeypatch.setattr(migrations, "MIGRATIONS", {0: v0_to_v1, **migrations.MIGRATIONS})
 
 
 # ---------------------------------------------------------------- the machinery

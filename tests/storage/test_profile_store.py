@@ -29,7 +29,7 @@ NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC)
 TODAY = NOW.date()
 FIXTURES = Path(__file__).parent / "fixtures"
 
-VALID = b"""schema_version = 1
+VALID = b"""schema_version = 2
 
 [weight]
 value = 70
@@ -80,29 +80,29 @@ def test_a_byte_order_mark_is_accepted(profile_file: Path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"", "{path} is empty (a profile has at least schema_version = 1)"),
-        (b"  \n\n", "{path} is empty (a profile has at least schema_version = 1)"),
+        (b"", "{path} is empty (a profile has at least schema_version = 2)"),
+        (b"  \n\n", "{path} is empty (a profile has at least schema_version = 2)"),
         (
-            b"schema_version = 1\n\x00\x00\x00",
+            b"schema_version = 2\n\x00\x00\x00",
             "{path}, line 2: binary data (NUL bytes), not TOML text",
         ),
-        (b'schema_version = 1\nx = "\xff\xfe"\n', "{path}, line 2: not UTF-8 text"),
+        (b'schema_version = 2\nx = "\xff\xfe"\n', "{path}, line 2: not UTF-8 text"),
         (
-            b"schema_version = 1\n[prescription\ndaily_mg = 150\n",
+            b"schema_version = 2\n[prescription\ndaily_mg = 150\n",
             "{path}, line 2: not valid TOML: expected ']' at the end of a table declaration "
             "(column 14)",
         ),
         (
-            b'schema_version = 1\n[weight]\nunit = "k',
+            b'schema_version = 2\n[weight]\nunit = "k',
             "{path}, line 3: not valid TOML: unterminated string at the end of the file "
             "(cut short?)",
         ),
         (
-            b"schema_version = 1\n[weight]\nvalue =",
+            b"schema_version = 2\n[weight]\nvalue =",
             "{path}, line 3: not valid TOML: invalid value at the end of the file (cut short?)",
         ),
         (
-            b'schema_version = 1\nmedications = ["a",',
+            b'schema_version = 2\nmedications = ["a",',
             "{path}, line 2: not valid TOML: invalid value at the end of the file (cut short?)",
         ),
     ],
@@ -126,61 +126,61 @@ def test_corrupt_files_are_named_with_their_line(profile_file: Path, content, me
             "mg_per_kg, schedule, tablet_mg, tablets_split, started_on, stopped_on)",
         ),
         (
-            b'schema_version = 1\ncolour = "blue"\n',
+            b'schema_version = 2\ncolour = "blue"\n',
             "{path}, line 2: colour is not a known key (known: schema_version, weight, "
-            "prescription, genetics, medications, dose_times)",
+            "prescription, genetics, medications, dose_times, monitoring, person, contacts)",
         ),
         (
-            b'schema_version = 1\n[prescription]\ndaily_mg = "150"\n',
+            b'schema_version = 2\n[prescription]\ndaily_mg = "150"\n',
             '{path}, line 3: prescription.daily_mg = "150" should be a number',
         ),
         (
-            b'schema_version = 1\n[prescription]\ntablets_split = "no"\n',
+            b'schema_version = 2\n[prescription]\ntablets_split = "no"\n',
             '{path}, line 3: prescription.tablets_split = "no" should be true or false',
         ),
         (
-            b'schema_version = 1\n[prescription]\nstarted_on = "2026-03-01"\n',
+            b'schema_version = 2\n[prescription]\nstarted_on = "2026-03-01"\n',
             '{path}, line 3: prescription.started_on = "2026-03-01" should be a date such '
             "as 2026-03-01 (no quotes)",
         ),
         (
-            b'schema_version = 1\n[prescription]\nschedule = "twice"\n',
+            b'schema_version = 2\n[prescription]\nschedule = "twice"\n',
             "{path}, line 3: prescription.schedule = \"twice\" is not allowed: use 'once' "
             "or 'split'",
         ),
         (
-            b'schema_version = 1\nweight = "heavy"\n',
+            b'schema_version = 2\nweight = "heavy"\n',
             '{path}, line 2: weight = "heavy" should be a table ([section] with keys)',
         ),
         (
-            b'schema_version = 1\n\n[weight]\nunit = "kg"\nvalue = 5\n',
+            b'schema_version = 2\n\n[weight]\nunit = "kg"\nvalue = 5\n',
             "{path}, line 5: weight: 5 kg is outside 10 to 300 kg",
         ),
         (
-            b'schema_version = 1\nweight = { value = 700, unit = "lb" }\n',
+            b'schema_version = 2\nweight = { value = 700, unit = "lb" }\n',
             "{path}, line 2: weight: 700 lb is outside 22 to 660 lb",
         ),
         (
-            b"schema_version = 1\n[prescription]\ntablets_split = false\ndaily_mg = 125\n",
+            b"schema_version = 2\n[prescription]\ntablets_split = false\ndaily_mg = 125\n",
             "{path}, line 4: daily_mg 125 cannot be made from whole 50 mg tablets "
             "(tablet_mg = 50, tablets_split = false): use a multiple of 50 mg",
         ),
         (
-            b"schema_version = 1\n[prescription]\nstopped_on = 2026-01-01\n"
+            b"schema_version = 2\n[prescription]\nstopped_on = 2026-01-01\n"
             b"started_on = 2026-02-01\n",
             "{path}, line 3: stopped_on 2026-01-01 is before started_on 2026-02-01",
         ),
         (
-            b"schema_version = 1\nprescription.started_on = 2027-01-01\n",
+            b"schema_version = 2\nprescription.started_on = 2027-01-01\n",
             "{path}, line 2: prescription.started_on: 2027-01-01 is in the future "
             "(today is 2026-11-25)",
         ),
         (
-            b'schema_version = 1\nmedications = ["a", ""]\n',
+            b'schema_version = 2\nmedications = ["a", ""]\n',
             '{path}, line 2: medications: medicine name "" is empty or holds a control character',
         ),
         (
-            b'schema_version = 1\n[prescription]\ndaily_mg = 600\nschedule = "x"\n',
+            b'schema_version = 2\n[prescription]\ndaily_mg = 600\nschedule = "x"\n',
             "{path}, line 3: prescription.daily_mg: 600 mg is outside 25 to 500 mg a day "
             "(and 1 more problem)",
         ),
@@ -221,12 +221,12 @@ def test_invalid_profiles_are_named_with_their_line(profile_file: Path, content,
         (
             b"schema_version = 0\n",
             "profile_schema",
-            "{path}: schema_version 0 is not a version imuran ever wrote (this one reads 1 to 1)",
+            "{path}: schema_version 0 is not a version imuran ever wrote (this one reads 1 to 2)",
         ),
         (
-            b"schema_version = 2\n",
+            b"schema_version = 3\n",
             "profile_too_new",
-            "{path} was written by a newer imuran (schema 2; this one reads up to 1)",
+            "{path} was written by a newer imuran (schema 3; this one reads up to 2)",
         ),
     ],
 )
@@ -304,7 +304,7 @@ def test_a_saved_profile_loads_equal(tmp_path: Path, data: dict[str, Any]):
 
 def set_daily(mg: float):
     def change(raw):
-        data = dict(raw or {"schema_version": 1})
+        data = dict(raw or {"schema_version": 2})
         data["prescription"] = {**data.get("prescription", {}), "daily_mg": mg}
         return data
 
@@ -349,7 +349,7 @@ def test_a_refused_change_writes_nothing(profile_file: Path):
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"\x00\x01", b"schema_version = 1\n[weight", b"schema_version = 1\nx = 1\n"],
+    [b"", b"\x00\x01", b"schema_version = 2\n[weight", b"schema_version = 2\nx = 1\n"],
 )
 def test_an_invalid_file_is_never_updated(profile_file: Path, content: bytes):
     profile_file.write_bytes(content)
@@ -409,7 +409,7 @@ def test_update_keeps_0600_under_umask_000(tmp_path: Path):
 
 
 def new_profile() -> Profile:
-    return parse_profile({"schema_version": 1, "medications": ["x"]}, LIMITS, TODAY)
+    return parse_profile({"schema_version": 2, "medications": ["x"]}, LIMITS, TODAY)
 
 
 def test_backup_path_is_utc_and_free(tmp_path: Path):

@@ -234,7 +234,7 @@ def init(
         typer.Option(
             "--tablets-split",
             metavar="yes|no",
-            help="May tablets be halved (default yes).",
+            help="May tablets be halved (default: yes for scored tablets only).",
             autocompletion=completion.yes_no,
         ),
     ] = None,
@@ -391,6 +391,11 @@ def _ask(limits: Limits, today: dt.date) -> list[Edit]:
             )
             results_told = True
         shown = str(limits.tablets.default_strength_mg) if default == "tablet" else default
+        if key == "tablets-split":
+            # Halves are offered only for a strength known to be scored.
+            strengths = [edit.value for edit in answers if edit.key == "tablet-mg"]
+            strength = strengths[-1] if strengths else limits.tablets.default_strength_mg
+            shown = "yes" if limits.tablets.may_halve(strength) else "no"
         while True:
             text = typer.prompt(question, default=shown or "", show_default=shown is not None)
             if not text.strip() and key != "medications":

@@ -30,11 +30,26 @@ def _render(result: SideEffectsResult, out: TextOut) -> None:
     render_side_effects(result, out)
 
 
+def _medicine_names() -> list[str]:
+    """Every name in the medicines knowledge, so that a named medicine is not a symptom."""
+    from imuran_cli.knowledge.medicines import load_medicines
+
+    medicines = load_medicines()
+    # Names known to have no warning (a later medicines file lists them) count too.
+    known = getattr(medicines, "known", ())
+    return [
+        name
+        for entry in (*(m for group in medicines.groups for m in group.medicines), *known)
+        for name in entry.names()
+    ]
+
+
 def side_effects(ctx: typer.Context, query: QueryArg = None, json_output: JsonOpt = False) -> None:
     """Look up a symptom: how urgent it is.
 
     Says whether it is a side effect, how urgent it is and what to do. Without a query,
-    list the side effects by group and the warning signs.
+    list the side effects by group and the warning signs. A vaccine or another medicine
+    is checked with imuran check instead.
 
     Example:
 
@@ -48,5 +63,6 @@ def side_effects(ctx: typer.Context, query: QueryArg = None, json_output: JsonOp
 
         text = " ".join(query) if query else None
         profile = rt.load_profile()
-        result = look_up_side_effects(load_side_effects(), text, profile, rt.today)
+        names = _medicine_names() if text and text.strip() else []
+        result = look_up_side_effects(load_side_effects(), text, profile, rt.today, names)
         rt.emit(result, _render)

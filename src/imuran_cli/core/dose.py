@@ -120,6 +120,8 @@ class DoseResult:
     tablets_split: bool
     adjusted: bool
     guidance: Guidance | None
+    # True when the range is a starting range worked out from CPIC's percentages.
+    starting_range: bool = False
 
 
 class DoseOptions(NamedTuple):
@@ -143,6 +145,8 @@ class _Rule(NamedTuple):
     high_factor: float = 1
     no_dose: bool = False
     medicine: str | None = None
+    # CPIC's percentages are of the normal starting dose (the low end of the usual range).
+    of_starting_dose: bool = False
 
     @property
     def changes_dose(self) -> bool:
@@ -168,7 +172,10 @@ def plan_dose(
     weight_kg = to_kg(weight_value, weight_unit, limits)
     prescription = profile.prescription if profile is not None else None
     tablet_mg = prescription.tablet_mg if prescription else limits.tablets.default_strength_mg
-    split = prescription.tablets_split if prescription else True
+    # Halves only for a strength known to be scored (the profile refuses halves otherwise).
+    split = (prescription.tablets_split if prescription else True) and limits.tablets.may_halve(
+        tablet_mg
+    )
     step = tablet_step_mg(tablet_mg, split, limits)
     daily_flag = _daily_mg_option(options.daily_mg, tablet_mg, split, step, limits)
     target_flag = _mg_per_kg_option(options.mg_per_kg, limits, dosing)
@@ -223,6 +230,7 @@ def plan_dose(
         tablets_split=split,
         adjusted=plan.adjusted,
         guidance=plan.guidance,
+        starting_range=plan.starting_range,
     )
 
 
@@ -239,6 +247,7 @@ class _Plan:
         self.mg_per_kg: MgPerKg | None = None
         self.daily: tuple[float, float] | None = None
         self.adjusted = False
+        self.starting_range = False
         self.guidance: Guidance | None = None
         self.checks: list[tuple[DoseWarning, tuple[str, ...]]] = []
 
@@ -284,7 +293,10 @@ class _Plan:
             check = self.dosing.above_max
             self._check(check.code, check.severity, check.message, check.sources)
         self._above_us_label(per_kg)
-        if per_kg < typical.low_mg_per_kg:
+        # A reason for a lower dose (a gene result, a xanthine oxidase inhibitor) explains
+        # a low dose in its own warning: no invitation to raise it.
+        lowered = any(rule.changes_dose for rule in self.rules)
+        if per_kg < typical.low_mg_per_kg and not lowered:
             check = self.dosing.below_typical
             self._check(check.code, check.severity, check.message, check.sources)
 
@@ -303,7 +315,11 @@ class _Plan:
         self._above_us_label(max(mg_per_kg, dose / self.weight_kg))
 
     def typical(self) -> None:
-        """The typical range for MG, narrowed by the rules; low end up, high end down."""
+        """The typical range for MG, narrowed by the rules; low end up, high end down.
+
+        A gene rule's percentages apply to the usual starting dose (the low end of the
+        range), giving a starting range; a medicine's apply to both ends.
+        """
         typical = self.dosing.typical
         self.basis = "typical-range"
         low_factor = high_factor = 1.0
@@ -313,12 +329,15 @@ class _Plan:
         self.adjusted = any(rule.changes_dose for rule in self.rules)
         if self.no_dose:
             return
-        self.guidance = Guidance(
-            text=self.dosing.typical_guidance.text,
-            sources=list(self.dosing.typical_guidance.sources),
+        # A range lowered on purpose is not invited up ("raised over several weeks").
+        said = self.dosing.reduced_guidance if self.adjusted else self.dosing.typical_guidance
+        self.guidance = Guidance(text=said.text, sources=list(said.sources))
+        self.starting_range = any(
+            rule.of_starting_dose and rule.changes_dose for rule in self.rules
         )
+        high_base = typical.low_mg_per_kg if self.starting_range else typical.high_mg_per_kg
         low_per_kg = typical.low_mg_per_kg * low_factor
-        high_per_kg = min(typical.high_mg_per_kg * high_factor, typical.max_mg_per_kg)
+        high_per_kg = min(high_base * high_factor, typical.max_mg_per_kg)
         self.mg_per_kg = MgPerKg(low=self.round(low_per_kg), high=self.round(high_per_kg))
         low = ceil_to_step(self.weight_kg * low_per_kg, self.step)
         high = floor_to_step(self.weight_kg * high_per_kg, self.step)
@@ -485,6 +504,7 @@ def _genotype_rules(profile: Profile | None, dosing: Dosing) -> list[_Rule]:
             for gene in poor
         ]
     rules: list[_Rule] = []
+    start = format_number(dosing.typical.low_mg_per_kg)
     intermediate = [gene for gene, result in results.items() if result in kinds.intermediate]
     if intermediate and len(intermediate) == len(results):
         both = genotype.both_intermediate
@@ -495,10 +515,12 @@ def _genotype_rules(profile: Profile | None, dosing: Dosing) -> list[_Rule]:
                 message=both.message.format(
                     low_percent=format_number(both.low_percent),
                     high_percent=format_number(both.high_percent),
+                    start=start,
                 ),
                 sources=tuple(both.sources),
                 low_factor=both.low_factor,
                 high_factor=both.high_factor,
+                of_starting_dose=True,
             )
         )
     elif intermediate:
@@ -513,20 +535,28 @@ def _genotype_rules(profile: Profile | None, dosing: Dosing) -> list[_Rule]:
                     phenotype=results[gene].replace("-", " "),
                     low_percent=format_number(one.low_percent),
                     high_percent=format_number(one.high_percent),
+                    start=start,
                 ),
                 sources=tuple(one.sources),
                 low_factor=one.low_factor,
                 high_factor=one.high_factor,
+                of_starting_dose=True,
             )
         )
     unknown = [genotype.genes[gene] for gene, result in results.items() if result in kinds.unknown]
     if unknown:
         note = genotype.unknown
+        # The other gene's rule was checked when its result is known: name only this one.
+        message = (
+            note.one_gene_message.format(gene=unknown[0])
+            if len(unknown) == 1
+            else note.message.format(genes=" and ".join(unknown))
+        )
         rules.append(
             _Rule(
                 code=note.code,
                 severity=note.severity,
-                message=note.message.format(genes=" and ".join(unknown)),
+                message=message,
                 sources=tuple(note.sources),
             )
         )

@@ -1,4 +1,4 @@
-"""What to do about a missed dose: read WHEN, then apply the seed leaflet's rule.
+"""What to do about a missed dose: read WHEN, then apply the MG clinic's leaflet's rule.
 
 A dose due today is taken later today (``take-today``); a dose from an earlier day is
 skipped and the schedule goes on (``skip``). Never a double dose: the amount to take now is
@@ -97,6 +97,9 @@ class MissedResult:
     schedule: Schedule
     daily_mg: Mg | None = field(metadata=MG_JSON)
     next_regular: DoseSlot
+    # The next regular dose is near (issue 13): the decision stands, with a caution.
+    late: bool = False
+    cautions: list[Advice] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -320,7 +323,21 @@ def plan_missed(
         tell = rules.tell_neurologist
         advice.append(Advice(text=tell.text, source=tell.source))
 
-    sources = list(dict.fromkeys([item.source for item in advice] + rules.differs.sources))
+    # Taken today, but the next regular dose is less than half a dosing interval away:
+    # the leaflet's decision stands; the sources that differ are named.
+    late_rule = rules.late
+    near_hours = late_rule.once_daily_hours if len(day_doses) == 1 else late_rule.split_hours
+    next_at = dt.datetime.combine(slot_day, dose_times.time_of(slot_time))
+    late = decision == "take-today" and next_at - local_now < dt.timedelta(hours=near_hours)
+    cautions = [Advice(text=late_rule.text, source=late_rule.sources[0])] if late else []
+
+    sources = list(
+        dict.fromkeys(
+            [item.source for item in advice]
+            + (late_rule.sources if late else [])
+            + rules.differs.sources
+        )
+    )
     return MissedResult(
         today=today,
         missed_on=when.day,
@@ -337,4 +354,6 @@ def plan_missed(
         schedule=schedule,
         daily_mg=daily,
         next_regular=next_regular,
+        late=late,
+        cautions=cautions,
     )

@@ -1,4 +1,4 @@
-"""The person's profile (schema version 1) and its validation rules.
+"""The person's profile (schema version 2) and its validation rules.
 
 The profile is plain data. Range checks need the knowledge limits and today's date, which
 core never reads for itself: ``parse_profile`` takes both and is the one way in.
@@ -23,9 +23,9 @@ from imuran_cli.core.units import (
     tablet_step_mg,
     to_kg,
 )
-from imuran_cli.knowledge.limits import Limits
+from imuran_cli.knowledge.limits import Limits, Range
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Schedule = Literal["once", "split"]
 SCHEDULES: tuple[Schedule, ...] = ("once", "split")
@@ -42,6 +42,24 @@ GENOTYPES: tuple[Genotype, ...] = (
 )
 DoseTime = Literal["morning", "later"]
 
+# The blood tests a clinic may set its own limits for, in ``[monitoring.lab_limits]`` as
+# ``<test>_low`` / ``<test>_high`` (e.g. ``wbc_low = 4.0``), in the units of ``imuran labs``.
+LAB_TESTS: tuple[str, ...] = (
+    "wbc",
+    "neutrophils",
+    "lymphocytes",
+    "platelets",
+    "hemoglobin",
+    "mcv",
+    "alt",
+    "ast",
+    "alp",
+    "lipase",
+)
+LAB_LIMIT_NAMES: tuple[str, ...] = tuple(
+    f"{test}_{side}" for test in LAB_TESTS for side in ("low", "high")
+)
+
 _CLOCK_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 # The ``type`` of each validation error this module raises. Its ``ctx`` holds the values,
@@ -55,6 +73,9 @@ MEDICINE_NAME = "medicine_name"  # ctx: value
 SCHEMA_MISMATCH = "schema_version"  # ctx: value, current
 NOT_WHOLE_TABLETS = "not_whole_tablets"  # ctx: daily_mg, tablet_mg, tablets_split, piece, step_mg
 STOP_BEFORE_START = "stop_before_start"  # ctx: started_on, stopped_on
+UNSCORED_SPLIT = "unscored_split"  # ctx: tablet_mg, scored
+TEXT_VALUE = "text_value"  # ctx: value, max
+LAB_LIMIT_NAME = "lab_limit_name"  # ctx: value, allowed
 
 
 def _range_error(value: float, unit: str, low: float, high: float, per: str = "") -> Exception:
@@ -113,6 +134,7 @@ class Prescription(_Section):
     schedule: Schedule = "once"
     # Filled from the knowledge data's default strength when absent (Profile._defaults).
     tablet_mg: int
+    # When absent: yes for a strength known to be scored, else no (Profile._defaults).
     tablets_split: bool = True
     started_on: dt.date | None = None
     stopped_on: dt.date | None = None
@@ -169,6 +191,16 @@ class Prescription(_Section):
                     "stopped_on": self.stopped_on.isoformat(),
                 },
             )
+        if self.tablets_split and not limits.tablets.may_halve(self.tablet_mg):
+            raise PydanticCustomError(
+                UNSCORED_SPLIT,
+                "{tablet_mg} mg tablets have no score line, so they are not halved "
+                "(only {scored} mg tablets are)",
+                {
+                    "tablet_mg": str(self.tablet_mg),
+                    "scored": _one_of([str(mg) for mg in limits.tablets.scored.strengths_mg]),
+                },
+            )
         if self.daily_mg is not None:
             step = tablet_step_mg(self.tablet_mg, self.tablets_split, limits)
             if not is_whole_steps(self.daily_mg, step):
@@ -216,6 +248,89 @@ class DoseTimes(_Section):
         return dt.time.fromisoformat(self.morning if which == "morning" else self.later)
 
 
+def _in_range(value: int | None, allowed: Range, unit: str) -> int | None:
+    # pydantic has already refused a number with a fraction.
+    if value is not None and not allowed.contains(value):
+        raise _range_error(value, unit, allowed.min, allowed.max)
+    return value
+
+
+class Monitoring(_Section):
+    """A clinic's own blood-test interval and limits, and when to think of a refill."""
+
+    lab_interval_weeks: int | None = None
+    refill_days: int | None = None
+    lab_limits: dict[str, float] = Field(default_factory=dict)
+
+    @field_validator("lab_interval_weeks")
+    @classmethod
+    def _interval(cls, value: int | None, info: ValidationInfo) -> int | None:
+        return _in_range(value, _context(info).limits.lab_interval_weeks, "weeks")
+
+    @field_validator("refill_days")
+    @classmethod
+    def _refill(cls, value: int | None, info: ValidationInfo) -> int | None:
+        return _in_range(value, _context(info).limits.refill_days, "days")
+
+    @field_validator("lab_limits")
+    @classmethod
+    def _lab_limits(cls, value: dict[str, float]) -> dict[str, float]:
+        for name, limit in value.items():
+            if name not in LAB_LIMIT_NAMES:
+                raise PydanticCustomError(
+                    LAB_LIMIT_NAME,
+                    "{value} is not a lab limit; use <test>_low or <test>_high with a test "
+                    "of {allowed}",
+                    {"value": _quoted(name), "allowed": _one_of(list(LAB_TESTS))},
+                )
+            if not math.isfinite(limit) or limit < 0:
+                raise PydanticCustomError(
+                    OUT_OF_RANGE,
+                    "{value} is outside {allowed}",
+                    {"value": format_number(limit), "allowed": "0 or more"},
+                )
+        return value
+
+
+def _text(value: str | None, info: ValidationInfo) -> str | None:
+    if value is None:
+        return None
+    allowed = _context(info).limits.text_length
+    cleaned = value.strip()
+    if not cleaned or not cleaned.isprintable() or len(cleaned) > allowed.max:
+        raise PydanticCustomError(
+            TEXT_VALUE,
+            "{value} is empty, longer than {max} characters, or holds a control character",
+            {"value": _quoted(value), "max": format_number(allowed.max)},
+        )
+    return cleaned
+
+
+class Person(_Section):
+    """The person: a name for the medicine card, and whether pregnancy guidance applies."""
+
+    name: str | None = None
+    pregnancy_relevant: bool = False
+
+    @field_validator("name")
+    @classmethod
+    def _clean(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return _text(value, info)
+
+
+class Contacts(_Section):
+    """Who to call: the neurologist and an emergency contact, as the person writes them."""
+
+    neurologist: str | None = None
+    neurologist_phone: str | None = None
+    emergency_contact: str | None = None
+
+    @field_validator("neurologist", "neurologist_phone", "emergency_contact")
+    @classmethod
+    def _clean(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return _text(value, info)
+
+
 class Profile(_Section):
     """Everything imuran remembers about the person, validated as a whole."""
 
@@ -225,18 +340,28 @@ class Profile(_Section):
     genetics: Genetics = Field(default_factory=Genetics)
     medications: list[str] = Field(default_factory=list)
     dose_times: DoseTimes = Field(default_factory=DoseTimes)
+    monitoring: Monitoring = Field(default_factory=Monitoring)
+    person: Person = Field(default_factory=Person)
+    contacts: Contacts = Field(default_factory=Contacts)
 
     @model_validator(mode="before")
     @classmethod
     def _defaults(cls, data: Any, info: ValidationInfo) -> Any:
-        """Fill in what needs the knowledge data: the default tablet strength."""
+        """Fill in what needs the knowledge data: the default tablet strength, and whether
+        tablets are halved (only a strength known to be scored is, by default)."""
         if not isinstance(data, dict):
             return data
         data = dict(data)
         prescription = data.get("prescription", {})
         if isinstance(prescription, dict):
+            tablets = _context(info).limits.tablets
             prescription = dict(prescription)
-            prescription.setdefault("tablet_mg", _context(info).limits.tablets.default_strength_mg)
+            prescription.setdefault("tablet_mg", tablets.default_strength_mg)
+            if "tablets_split" not in prescription:
+                strength = prescription["tablet_mg"]
+                number = isinstance(strength, (int, float)) and not isinstance(strength, bool)
+                scored = number and tablets.may_halve(strength)
+                prescription["tablets_split"] = scored
             data["prescription"] = prescription
         return data
 
@@ -267,17 +392,38 @@ class Profile(_Section):
 
     def to_data(self) -> dict[str, Any]:
         """The profile as TOML-ready data: no None values, dates as dates, 70.0 as 70."""
-        data: dict[str, Any] = _tidy(self.model_dump(mode="python", exclude_none=True))
-        return data
+        return _without_unset_sections(_tidy(self.model_dump(mode="python", exclude_none=True)))
 
     def to_json_data(self) -> dict[str, Any]:
         """The profile with the same keys and nesting as the file, dates as ISO strings."""
-        data: dict[str, Any] = _tidy(self.model_dump(mode="json", exclude_none=True))
-        return data
+        return _without_unset_sections(_tidy(self.model_dump(mode="json", exclude_none=True)))
 
     def __json__(self) -> dict[str, Any]:
         """The ``--json`` view (``render.json_out``): as in the file, dates as ISO strings."""
         return self.to_json_data()
+
+
+# Tables added in schema 2: written only with what the person set, so that a profile that
+# uses none of them reads as it did before.
+_OPTIONAL_SECTIONS: dict[str, dict[str, Any]] = {
+    "monitoring": {"lab_limits": {}},
+    "person": {"pregnancy_relevant": False},
+    "contacts": {},
+}
+
+
+def _without_unset_sections(data: dict[str, Any]) -> dict[str, Any]:
+    for section, defaults in _OPTIONAL_SECTIONS.items():
+        table = {
+            key: value
+            for key, value in data.get(section, {}).items()
+            if key not in defaults or value != defaults[key]
+        }
+        if table:
+            data[section] = table
+        else:
+            data.pop(section, None)
+    return data
 
 
 def _quoted(text: str) -> str:

@@ -26,7 +26,18 @@ from imuran_cli.knowledge.limits import Limits
 
 RawData = dict[str, Any]
 KeyKind = Literal[
-    "weight", "mg", "mg_per_kg", "choice", "tablet", "yes_no", "date", "time", "names"
+    "weight",
+    "mg",
+    "mg_per_kg",
+    "choice",
+    "tablet",
+    "yes_no",
+    "date",
+    "time",
+    "names",
+    "days",
+    "weeks",
+    "text",
 ]
 
 
@@ -56,6 +67,15 @@ KEYS: dict[str, KeySpec] = {
     "medications": KeySpec(("medications",), "names", '"allopurinol, warfarin"'),
     "morning-time": KeySpec(("dose_times", "morning"), "time", "08:00"),
     "later-time": KeySpec(("dose_times", "later"), "time", "20:00"),
+    "lab-interval-weeks": KeySpec(("monitoring", "lab_interval_weeks"), "weeks", "12"),
+    "refill-days": KeySpec(("monitoring", "refill_days"), "days", "14"),
+    "pregnancy-relevant": KeySpec(("person", "pregnancy_relevant"), "yes_no", "yes"),
+    "name": KeySpec(("person", "name"), "text", '"Alex Morgan"'),
+    "neurologist": KeySpec(("contacts", "neurologist"), "text", '"Dr Rivera"'),
+    "neurologist-phone": KeySpec(("contacts", "neurologist_phone"), "text", '"+44 20 7946 0000"'),
+    "emergency-contact": KeySpec(
+        ("contacts", "emergency_contact"), "text", '"Sam, +44 7700 900123"'
+    ),
 }
 KEY_NAMES: tuple[str, ...] = tuple(KEYS)
 
@@ -166,6 +186,14 @@ def allowed(key: str, limits: Limits) -> str:
         return "a time of day as HH:MM (24-hour clock)"
     if spec.kind == "names":
         return "medicine names, separated by commas"
+    if spec.kind in ("days", "weeks"):
+        allowed_range = limits.refill_days if spec.kind == "days" else limits.lab_interval_weeks
+        return (
+            f"a whole number of {spec.kind} from {format_number(allowed_range.min)} "
+            f"to {format_number(allowed_range.max)}"
+        )
+    if spec.kind == "text":
+        return f"text of at most {format_number(limits.text_length.max)} characters"
     return one_of(list(spec.choices))
 
 
@@ -226,6 +254,13 @@ def parse_value(key: str, text: str, limits: Limits, style: Style = SET_STYLE) -
             raise bad("is not a real date", code="invalid_date") from None
     if spec.kind == "time":
         return _clock_time(cleaned, bad)
+    if spec.kind in ("days", "weeks"):
+        number = _number(cleaned, spec.kind)
+        if number is None or not number.is_integer():
+            raise bad("is not a whole number")
+        return int(number)
+    if spec.kind == "text":
+        return cleaned
     choice = cleaned.lower().replace("_", "-").replace(" ", "-")
     if choice not in spec.choices:
         raise bad("is not allowed")
@@ -263,13 +298,16 @@ def apply_edits(raw: Mapping[str, Any] | None, edits: Sequence[Edit]) -> RawData
         for section in sections:
             inner = table.get(section)
             if not isinstance(inner, dict):
+                if edit.value is None:
+                    break  # nothing to unset, and no empty table to create
                 inner = {}
                 table[section] = inner
             table = inner
-        if edit.value is None:
-            table.pop(leaf, None)
         else:
-            table[leaf] = edit.value
+            if edit.value is None:
+                table.pop(leaf, None)
+            else:
+                table[leaf] = edit.value
     return data
 
 
@@ -298,6 +336,8 @@ def edit_error(
     edited = [edit.key for edit in edits]
     if kind == model.NOT_WHOLE_TABLETS:
         return _tablets_error(ctx, edits, style)
+    if kind == model.UNSCORED_SPLIT:
+        return _unscored_error(ctx, error["msg"], edits, style)
     if kind == model.STOP_BEFORE_START:
         started, stopped = ctx["started_on"], ctx["stopped_on"]
         if edited == ["started-on"]:
@@ -360,6 +400,27 @@ def _tablets_error(ctx: Mapping[str, Any], edits: Sequence[Edit], style: Style) 
         f"({label('tablet-mg')}, {label('tablets-split')})",
         code="not_whole_tablets",
     )
+
+
+def _unscored_error(
+    ctx: Mapping[str, Any], why: str, edits: Sequence[Edit], style: Style
+) -> InputError:
+    """Halves asked for (or kept) with a strength that has no score line."""
+    label = style.label
+    strength = f"{label('tablet-mg')} {ctx['tablet_mg']}"
+    edited = {edit.key for edit in edits}
+    if "tablet-mg" in edited and "tablets-split" not in edited:
+        message = f"{strength} conflicts with {label('tablets-split')} yes: {why}"
+        hint = (
+            "if your tablets changed, first set halves off: "
+            f"{style.command}{label('tablets-split')} no"
+        )
+    else:
+        message = f"{label('tablets-split')} yes is not possible with {strength}: {why}"
+        hint = (
+            f"take whole {ctx['tablet_mg']} mg tablets: {style.command}{label('tablets-split')} no"
+        )
+    return InputError(message, hint, code=model.UNSCORED_SPLIT)
 
 
 def key_of(loc: Sequence[str | int]) -> str | None:
@@ -522,13 +583,47 @@ def display_value(profile: Profile, key: str) -> str | None:
         "medications": lambda: ", ".join(profile.medications) or None,
         "morning-time": lambda: profile.dose_times.morning,
         "later-time": lambda: profile.dose_times.later,
+        "lab-interval-weeks": lambda: _with_unit(profile.monitoring.lab_interval_weeks, "weeks"),
+        "refill-days": lambda: _with_unit(profile.monitoring.refill_days, "days"),
+        "pregnancy-relevant": lambda: "yes" if profile.person.pregnancy_relevant else "no",
+        "name": lambda: profile.person.name,
+        "neurologist": lambda: profile.contacts.neurologist,
+        "neurologist-phone": lambda: profile.contacts.neurologist_phone,
+        "emergency-contact": lambda: profile.contacts.emergency_contact,
     }
     return values[key]()
 
 
+# Keys added with schema 2: ``profile show`` lists them only once they are set, so that
+# the screen stays short for a person who uses none of them.
+SHOWN_WHEN_SET: frozenset[str] = frozenset(
+    {
+        "lab-interval-weeks",
+        "refill-days",
+        "pregnancy-relevant",
+        "name",
+        "neurologist",
+        "neurologist-phone",
+        "emergency-contact",
+    }
+)
+
+
 def profile_rows(profile: Profile) -> list[tuple[str, str | None]]:
-    """Every key with its value for display, in the order of ``KEYS``."""
-    return [(key, display_value(profile, key)) for key in KEY_NAMES]
+    """Every key with its value for display, in the order of ``KEYS``; the optional keys
+    of ``SHOWN_WHEN_SET`` only when they hold a value other than their default."""
+    defaults = _DEFAULT_DISPLAY
+    rows = []
+    for key in KEY_NAMES:
+        value = display_value(profile, key)
+        if key in SHOWN_WHEN_SET and value == defaults.get(key):
+            continue
+        rows.append((key, value))
+    return rows
+
+
+# What an optional key shows when it is not set.
+_DEFAULT_DISPLAY: dict[str, str | None] = {"pregnancy-relevant": "no"}
 
 
 # ---------------------------------------------------------------- helpers

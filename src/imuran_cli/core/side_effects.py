@@ -14,7 +14,7 @@ import bisect
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -87,6 +87,8 @@ class EffectMatch:
     matched: list[str] = field(default_factory=list)
     score: float | None = None
     timing: Timing | None = None
+    # A command with more on the subject, e.g. "imuran pregnancy".
+    see_also: str | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,16 @@ class WarningSign:
 
 
 @dataclass(frozen=True)
+class CheckPointer:
+    """The query names a vaccine or another medicine: the command that checks it."""
+
+    names: list[str]
+    command: str
+    text: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
 class SideEffectsResult:
     """The answer of ``imuran side-effects``."""
 
@@ -128,6 +140,7 @@ class SideEffectsResult:
     treatment: Treatment | None
     groups: list[GroupSummary]
     warning_signs: list[WarningSign]
+    check: CheckPointer | None = None
 
 
 # ---------------------------------------------------------------- words
@@ -354,29 +367,36 @@ def search(index: SearchIndex, query: str) -> list[Hit]:
     if not words:
         return []
     phrase_hits: dict[int, dict[str, float]] = {}
-    effect_words: dict[int, set[int]] = {}
+    phrase_words: dict[int, set[int]] = {}
     for position, word in enumerate(words):
         for term, quality in _candidates(index, word).items():
             for p in index.postings.get(term, ()):
                 hits = phrase_hits.setdefault(p, {})
                 hits[term] = max(hits.get(term, 0), quality)
-                effect_words.setdefault(index.phrases[p].effect, set()).add(position)
+                phrase_words.setdefault(p, set()).add(position)
 
-    best: dict[int, tuple[float, _Phrase]] = {}
+    # The query words an effect explains: those of its best phrase, and those of any of its
+    # phrases found for the most part (so "pale skin" is not "pale stools" + "itchy skin").
+    strong = knowledge.search.strong_phrase_share
+    best: dict[int, tuple[float, _Phrase, int]] = {}
+    explained: dict[int, set[int]] = {}
     complete: dict[int, list[tuple[float, str]]] = {}
     for p, hits in phrase_hits.items():
         phrase = index.phrases[p]
         value = phrase.weight * sum(hits.values()) / len(phrase.terms)
         if phrase.effect not in best or value > best[phrase.effect][0]:
-            best[phrase.effect] = (value, phrase)
+            best[phrase.effect] = (value, phrase, p)
+        if len(hits) >= strong * len(phrase.terms):
+            explained.setdefault(phrase.effect, set()).update(phrase_words[p])
         if len(hits) == len(phrase.terms):
             complete.setdefault(phrase.effect, []).append((value, phrase.shown))
 
     urgency_rank = {level.id: rank for rank, level in enumerate(knowledge.urgencies)}
     result: list[tuple[tuple[float, int, int], Hit]] = []
-    for e, (value, phrase) in best.items():
+    for e, (value, phrase, p) in best.items():
         effect = knowledge.effects[e]
-        score = value * len(effect_words[e]) / len(words)
+        covered = explained.get(e, set()) | phrase_words[p]
+        score = value * len(covered) / len(words)
         shown = [text for _, text in sorted(complete.get(e, []), key=lambda item: -item[0])]
         matched = tuple(dict.fromkeys(shown)) or (phrase.shown,)
         hit = Hit(effect, score, phrase.kind, matched, e in complete)
@@ -412,6 +432,110 @@ def suggest(index: SearchIndex, query: str, hits: list[Hit]) -> list[str]:
     ratios = {text: difflib.SequenceMatcher(None, typed, text).ratio() for text in candidates}
     names.extend(candidates[text] for text in sorted(candidates, key=lambda t: -ratios[t]))
     return list(dict.fromkeys(names))[:limit]
+
+
+# ---------------------------------------------------------------- vaccines and medicines
+
+# Words that end a vaccine's name before the vaccine word ("rash after the flu jab").
+_NAME_BREAKS = frozenset({"after", "before", "following", "post"})
+
+
+@dataclass(frozen=True)
+class CheckFound:
+    """What a query says about vaccines and medicines, and the rest of it."""
+
+    rest: str
+    names: tuple[str, ...]
+    asks: bool
+
+
+def find_check_names(
+    knowledge: SideEffects, query: str, medicine_names: Collection[str] = ()
+) -> CheckFound:
+    """The vaccines and medicines a query names, and the query without them.
+
+    A vaccine word ("vaccine", "jab", ...) takes the words just before it as its name
+    ("yellow fever vaccine"), or those after a link ("vaccine for yellow fever"); a
+    medicine name of ``medicine_names`` is found as whole words. Neither is then searched
+    as a symptom. A medicine word ("antibiotics") only marks the question.
+    """
+    check = knowledge.check
+    words = normalize(query).split()
+    breaks = frozenset(knowledge.search.stopwords) | _NAME_BREAKS
+    vaccine = frozenset(check.vaccine_words)
+    links = frozenset(check.name_links)
+    medicine = frozenset(check.medicine_words)
+    dropped = [False] * len(words)
+    spans: list[tuple[int, int]] = []
+    asks = False
+    for i, word in enumerate(words):
+        if word in medicine:
+            asks = True
+        if word not in vaccine:
+            continue
+        asks = True
+        start = i
+        while (
+            start > 0
+            and i - start < check.name_words
+            and not {words[start - 1]} & (breaks | vaccine | links)
+        ):
+            start -= 1
+        end = i + 1
+        if end < len(words) and words[end] in links:
+            last = end + 1
+            while (
+                last < len(words)
+                and last - end <= check.name_words
+                and not {words[last]} & (breaks | vaccine)
+            ):
+                last += 1
+            end = last
+        spans.append((start, end))
+    # A medicine name that is also a symptom's word ("chickenpox" for the varicella
+    # vaccine, "zoster") is left to the symptom search: only a vaccine word makes it one.
+    symptoms = {
+        tuple(normalize(text).split())
+        for effect in knowledge.effects
+        for text in (
+            *_name_parts(effect.name),
+            *effect.synonyms,
+            *(phrase for sign in effect.signs for phrase in (sign.sign, *sign.lay)),
+        )
+    }
+    by_first: dict[str, list[list[str]]] = {}
+    for name in medicine_names:
+        name_words = normalize(name).split()
+        if name_words and tuple(name_words) not in symptoms:
+            by_first.setdefault(name_words[0], []).append(name_words)
+    for i, word in enumerate(words):
+        for name_words in sorted(by_first.get(word, []), key=len, reverse=True):
+            if words[i : i + len(name_words)] == name_words:
+                spans.append((i, i + len(name_words)))
+                asks = True
+                break
+    names: list[str] = []
+    for start, end in sorted(spans):
+        if not any(dropped[start:end]):
+            names.append(" ".join(words[start:end]))
+        for j in range(start, end):
+            dropped[j] = True
+    rest = " ".join(word for word, gone in zip(words, dropped, strict=True) if not gone)
+    return CheckFound(rest=rest, names=tuple(dict.fromkeys(names)), asks=asks)
+
+
+def _check_pointer(knowledge: SideEffects, found: CheckFound) -> CheckPointer | None:
+    if not found.asks:
+        return None
+    check = knowledge.check
+    shown = [f'"{name}"' if " " in name else name for name in found.names]
+    command = "imuran check " + (" ".join(shown) if shown else "NAME")
+    return CheckPointer(
+        names=list(found.names),
+        command=command,
+        text=check.text.format(command=command),
+        sources=list(check.sources),
+    )
 
 
 # ---------------------------------------------------------------- timing
@@ -495,6 +619,7 @@ def _match(
         matched=list(hit.matched) if hit else [],
         score=round(hit.score, knowledge.search.score_decimals) if hit else None,
         timing=_timing(treatment, knowledge, group, effect),
+        see_also=effect.see_also,
     )
 
 
@@ -551,8 +676,14 @@ def look_up_side_effects(
     query: str | None,
     profile: Profile | None,
     today: dt.date,
+    medicine_names: Collection[str] = (),
 ) -> SideEffectsResult:
-    """Answer ``imuran side-effects [QUERY]``: every effect, or the effects matching the query."""
+    """Answer ``imuran side-effects [QUERY]``: every effect, or the effects matching the query.
+
+    A vaccine or a medicine named in the query (``medicine_names`` are the names of the
+    medicines knowledge) is not searched as a symptom; the answer points to
+    ``imuran check`` instead.
+    """
     tidy = check_query(query, knowledge.search)
     treatment = treatment_of(profile, today, knowledge)
     if tidy is None:
@@ -570,31 +701,55 @@ def look_up_side_effects(
             groups=groups,
             warning_signs=warnings,
         )
+    found = find_check_names(knowledge, tidy, medicine_names)
+    pointer = _check_pointer(knowledge, found)
     index = build_index(knowledge)
-    hits = search(index, tidy)
+    hits = search(index, found.rest)
     chosen = select_matches(hits, knowledge.search)
+    check_sources = [pointer.sources] if pointer else []
     if chosen:
         matches = [_match(hit.effect, knowledge, treatment, hit) for hit in chosen]
         return SideEffectsResult(
             query=tidy,
             matches=matches,
             suggestions=[],
-            sources=_ordered_sources(match.sources for match in matches),
+            sources=_ordered_sources([*(match.sources for match in matches), *check_sources]),
             found=True,
-            messages=[],
+            messages=[pointer.text] if pointer else [],
             treatment=treatment,
             groups=[],
             warning_signs=[],
+            check=pointer,
         )
     messages = knowledge.messages
+    if pointer is not None and not index.analyzer.words(found.rest):
+        # Only a vaccine or a medicine: a question for imuran check, not a symptom.
+        return SideEffectsResult(
+            query=tidy,
+            matches=[],
+            suggestions=[],
+            sources=_ordered_sources([*check_sources, messages.sources]),
+            found=False,
+            messages=[pointer.text, knowledge.check.leaflet, messages.worried],
+            treatment=treatment,
+            groups=[],
+            warning_signs=[],
+            check=pointer,
+        )
     return SideEffectsResult(
         query=tidy,
         matches=[],
-        suggestions=suggest(index, tidy, hits),
-        sources=_ordered_sources([messages.sources]),
+        suggestions=suggest(index, found.rest or tidy, hits),
+        sources=_ordered_sources([messages.sources, *check_sources]),
         found=False,
-        messages=[messages.no_match, messages.worried, messages.emergency],
+        messages=[
+            messages.no_match,
+            *([pointer.text] if pointer else []),
+            messages.worried,
+            messages.emergency,
+        ],
         treatment=treatment,
         groups=[],
         warning_signs=[],
+        check=pointer,
     )

@@ -23,9 +23,6 @@ DoseFrom = Literal["option", "profile"]
 Missing = Literal["daily_mg", "days"]
 BloodTestReason = Literal["long_trip", "early_treatment"]
 
-# Tablets may be split unless the profile says otherwise (the profile's own default).
-_SPLIT_BY_DEFAULT = True
-
 _ADD_DOSE = "your daily dose (--daily-mg, or imuran profile set daily-mg)"
 _ADD_WEIGHT = (
     "your daily dose (--daily-mg, or imuran profile set daily-mg) "
@@ -299,7 +296,12 @@ def plan_trip(
     tablet_mg = (
         prescription.tablet_mg if prescription is not None else limits.tablets.default_strength_mg
     )
-    split = prescription.tablets_split if prescription is not None else _SPLIT_BY_DEFAULT
+    # Without a profile: halves only for a strength known to be scored (the profile's default).
+    split = (
+        prescription.tablets_split
+        if prescription is not None
+        else limits.tablets.may_halve(tablet_mg)
+    )
     dose = _dose(daily_mg, profile, limits, max_mg_per_kg)
     daily: tuple[int, int] | None = None
     if dose is not None:

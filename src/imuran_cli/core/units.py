@@ -109,8 +109,13 @@ def to_kg(value: float, unit: WeightUnit, limits: Limits) -> float:
 
 
 def tablet_step_mg(tablet_mg: float, tablets_split: bool, limits: Limits) -> float:
-    """The smallest amount that can be taken: half a tablet if tablets may be split."""
-    return tablet_mg / limits.tablets.pieces_when_split if tablets_split else tablet_mg
+    """The smallest amount that can be taken: half a tablet if tablets may be split.
+
+    Only a strength known to be scored is ever halved, whatever ``tablets_split`` says.
+    """
+    if tablets_split and limits.tablets.may_halve(tablet_mg):
+        return tablet_mg / limits.tablets.pieces_when_split
+    return tablet_mg
 
 
 def is_whole_steps(mg: float, step_mg: float) -> bool:

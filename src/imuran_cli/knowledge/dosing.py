@@ -105,6 +105,12 @@ class Poor(_Frozen):
     codes: dict[GeneName, str]
 
 
+class UnknownGenes(Check):
+    """The note for a missing result: both genes, or one when the other was checked."""
+
+    one_gene_message: str
+
+
 class Phenotypes(_Frozen):
     """Which CPIC phenotype names fall under which rule."""
 
@@ -122,7 +128,7 @@ class Genotype(_Frozen):
     one_intermediate: OneIntermediate
     both_intermediate: BothIntermediate
     poor: Poor
-    unknown: Check
+    unknown: UnknownGenes
 
 
 class MedicineEffect(_Frozen):
@@ -153,6 +159,7 @@ class MedicineEffect(_Frozen):
 class Dosing(_Frozen):
     typical: TypicalRange
     typical_guidance: Statement
+    reduced_guidance: Statement
     us_label: UsLabel
     above_max: Check
     below_typical: Check

@@ -32,11 +32,23 @@ class Pound(_Frozen):
     source: str
 
 
+class ScoredTablets(_Frozen):
+    """The strengths known to be scored (may be halved), with their sources."""
+
+    strengths_mg: list[int]
+    sources: list[str]
+
+
 class Tablets(_Frozen):
     strengths_mg: list[int]
     default_strength_mg: int
     pieces_when_split: int
     source: str
+    scored: ScoredTablets
+
+    def may_halve(self, tablet_mg: float) -> bool:
+        """True when tablets of this strength are known to be scored."""
+        return tablet_mg in self.scored.strengths_mg
 
 
 class Schedule(_Frozen):
@@ -51,6 +63,9 @@ class Limits(_Frozen):
     daily_mg: Range
     tablets: Tablets
     schedule: Schedule
+    refill_days: Range
+    lab_interval_weeks: Range
+    text_length: Range
 
 
 def load_limits() -> Limits:

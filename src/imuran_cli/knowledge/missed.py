@@ -35,6 +35,15 @@ class Statement(_Frozen):
     source: str
 
 
+class LateDose(_Frozen):
+    """A dose taken today although the next one is near: how near, and the caution."""
+
+    once_daily_hours: float
+    split_hours: float
+    text: str
+    sources: list[str]
+
+
 class SourcesNote(_Frozen):
     """How the sources differ, for the sources line."""
 
@@ -49,6 +58,7 @@ class MissedRules(_Frozen):
     with_later: Statement
     never_double: Statement
     tell_neurologist: Statement
+    late: LateDose
     differs: SourcesNote
 
 

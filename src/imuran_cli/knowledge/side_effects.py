@@ -33,12 +33,25 @@ class SearchTuning(_Frozen):
     two_typos_min_length: int
     prefix_min_length: int
     stem_min_length: int
+    strong_phrase_share: float = Field(gt=0, le=1)
     max_suggestions: int = Field(ge=1)
     score_decimals: int = Field(ge=0)
     max_query_length: int = Field(ge=1)
     stopwords: list[str]
     equivalents: dict[str, str]
     source: str
+
+
+class CheckRedirect(_Frozen):
+    """Queries naming a vaccine or another medicine: pointed to ``imuran check``."""
+
+    vaccine_words: list[str]
+    name_links: list[str]
+    name_words: int = Field(ge=0)
+    medicine_words: list[str]
+    text: str
+    leaflet: str
+    sources: list[str] = Field(min_length=1)
 
 
 class TimingData(_Frozen):
@@ -110,11 +123,14 @@ class Effect(_Frozen):
     resolves_on_stopping: bool | None = None
     # False for warning signs that come from MG itself, not from the medicine.
     side_effect: bool = True
+    # A command with more on the subject, e.g. "imuran pregnancy".
+    see_also: str | None = None
     sources: list[str] = Field(min_length=1)
 
 
 class SideEffects(_Frozen):
     search: SearchTuning
+    check: CheckRedirect
     timing: TimingData
     urgencies: list[UrgencyLevel] = Field(min_length=1)
     messages: Messages

@@ -16,7 +16,10 @@ class Source(BaseModel):
     title: str
     publisher: str
     year: int | None = None
+    # The primary document's address; None when it has none (a printed leaflet).
     url: str | None = None
+    # The copy the facts were read from, when not the primary document itself.
+    read_via: str | None = None
 
 
 class Sources(BaseModel):

@@ -2,10 +2,10 @@
 
 Each step takes the raw data of schema N and returns that of schema N + 1. They run in
 memory on load; the migrated profile is saved (after a ``.bak`` copy of the old file) on
-the next write. Schema 1 is the first, so the list is still empty. At the first bump:
-raise ``core.profile.SCHEMA_VERSION``, add ``MIGRATIONS[1] = m001_<what changed>`` here,
-and keep ``tests/storage/fixtures/v1.toml`` (a file of the old schema) beside a new
-``v2.toml``; the tests check that every version has a fixture and a path to the current.
+the next write. At each bump: raise ``core.profile.SCHEMA_VERSION``, add
+``MIGRATIONS[n] = m00n_<what changed>`` here, and keep ``tests/storage/fixtures/vN.toml``
+(a file of each schema); the tests check that every version has a fixture and a path to
+the current one.
 """
 
 from __future__ import annotations
@@ -20,8 +20,16 @@ from imuran_cli.core.errors import ProfileError
 RawProfile = dict[str, Any]
 Migration = Callable[[RawProfile], RawProfile]
 
+
+def m001_optional_tables(raw: RawProfile) -> RawProfile:
+    """Schema 2 adds the optional ``[monitoring]``, ``[person]`` and ``[contacts]`` tables
+    (a clinic's lab interval and limits, refill days, name, pregnancy guidance, contacts).
+    A schema 1 file holds none of them, so its data carries over as it is."""
+    return raw
+
+
 # MIGRATIONS[n] upgrades schema n to n + 1.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: m001_optional_tables}
 
 
 def current_version() -> int:

@@ -34,6 +34,10 @@ from imuran_cli.storage.paths import lock_path
 # A profile is a few hundred bytes; anything far larger is not one (a wrong --profile).
 MAX_PROFILE_BYTES = 1024 * 1024
 
+_UNSCORED_HINT = (
+    "these tablets are taken whole: write tablets_split = false in the file "
+    "(imuran profile path shows it)"
+)
 _FIX_HINT = (
     "fix the file by hand (imuran profile path shows it), "
     "or replace it: imuran profile init --force (the old file is kept as a .bak)"
@@ -174,7 +178,8 @@ def profile_error(exc: ValidationError, path: Path | None) -> ProfileError:
         where = f"{path}, line {line}: " if line else f"{path}: "
     more = len(errors) - 1
     suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-    return ProfileError(f"{where}{problem}{suffix}", _FIX_HINT, code="invalid_profile")
+    hint = _UNSCORED_HINT if first["type"] == model.UNSCORED_SPLIT else _FIX_HINT
+    return ProfileError(f"{where}{problem}{suffix}", hint, code="invalid_profile")
 
 
 def describe_error(error: ErrorDetails) -> str:
@@ -196,6 +201,8 @@ def describe_error(error: ErrorDetails) -> str:
         return f"{key} = {_toml_value(value)} {_TYPE_WORDS[kind]}"
     if kind in (model.NOT_WHOLE_TABLETS, model.STOP_BEFORE_START, model.SCHEMA_MISMATCH):
         return str(error["msg"])
+    if kind == model.UNSCORED_SPLIT:
+        return f"{key}.tablets_split = true is not possible: {error['msg']}"
     return f"{key}: {error['msg']}"
 
 
@@ -206,6 +213,8 @@ def _focus(error: ErrorDetails) -> tuple[str, ...]:
         return (*loc, "daily_mg")
     if error["type"] == model.STOP_BEFORE_START:
         return (*loc, "stopped_on")
+    if error["type"] == model.UNSCORED_SPLIT:
+        return (*loc, "tablets_split")
     if error["type"] == model.OUT_OF_RANGE and loc == ("weight",):
         return ("weight", "value")
     return loc

@@ -81,7 +81,10 @@ def _basis_line(result: DoseResult) -> str:
         return f"Your prescribed dose at {weight}: {_per_kg(result)}"
     if result.basis == "mg-per-kg":
         return f"Your target at {weight}: {_per_kg(result)}"
-    kind = "Reduced range" if result.adjusted else "Usual range for MG"
+    if result.starting_range:
+        kind = "Reduced starting range"
+    else:
+        kind = "Reduced range" if result.adjusted else "Usual range for MG"
     return f"{kind} at {weight}: {_per_kg(result)}"
 
 

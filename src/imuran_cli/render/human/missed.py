@@ -14,9 +14,13 @@ def _amount(mg: float, tablets: float) -> str:
     return f"{format_number(mg)} mg ({tablets_word(tablets)})"
 
 
-def _say(out: TextOut, text: str, *, bold: bool = False) -> None:
-    """Print ``text`` wrapped at word boundaries to the output width, no trailing spaces."""
-    for line in textwrap.wrap(text, width=out.width, break_on_hyphens=False):
+def _say(out: TextOut, text: str, *, bold: bool = False, hang: str = "") -> None:
+    """Print ``text`` wrapped at word boundaries to the output width, no trailing spaces.
+
+    Continuation lines start with ``hang`` (to sit under a ``CAUTION:`` label's text).
+    """
+    lines = textwrap.wrap(text, width=out.width, subsequent_indent=hang, break_on_hyphens=False)
+    for line in lines:
         out.line(line, bold=bold)
 
 
@@ -33,6 +37,8 @@ def render_missed(result: MissedResult, out: TextOut) -> None:
     if result.next_dose is not None:
         next_line += f", {_amount(result.next_dose.mg, result.next_dose.tablets)}"
     _say(out, f"{next_line}.")
+    for item in result.cautions:
+        _say(out, f"CAUTION: {item.text}", bold=True, hang=" " * len("CAUTION: "))
     for item in result.advice[1:]:
         _say(out, item.text)
     _say(out, f"{sources_line(result.sources)}. {result.sources_note}")

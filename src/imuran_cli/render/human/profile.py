@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from imuran_cli.core.profile_edit import (
-    KEY_NAMES,
     ProfileChanged,
     ProfileCreated,
     ProfileShown,
@@ -19,15 +18,16 @@ if TYPE_CHECKING:
 
 NOT_SET = "not set"
 NO_MEDICINES = "none"
-_KEY_WIDTH = max(len(key) for key in KEY_NAMES)
 _PATH_INDENT = "  "
 
 
 def render_profile_shown(result: ProfileShown, out: TextOut) -> None:
     _say_path(out, "Profile:", result.path)
-    for key, value in profile_rows(result.profile):
+    rows = profile_rows(result.profile)
+    key_width = max(len(key) for key, _ in rows)
+    for key, value in rows:
         shown = value or (NO_MEDICINES if key == "medications" else NOT_SET)
-        for line in row_lines(key, shown, out.width):
+        for line in row_lines(key, shown, out.width, key_width):
             out.line(line)
     out.say("Change a value: imuran profile set KEY VALUE")
 
@@ -61,13 +61,13 @@ def render_profile_created(result: ProfileCreated, out: TextOut) -> None:
     out.say("Check it with: imuran profile show")
 
 
-def row_lines(key: str, value: str, width: int) -> list[str]:
+def row_lines(key: str, value: str, width: int, key_width: int) -> list[str]:
     """``key  value``, the value wrapped under itself."""
     import textwrap
 
-    indent = " " * (_KEY_WIDTH + 2)
+    indent = " " * (key_width + 2)
     return textwrap.wrap(
-        f"{key.ljust(_KEY_WIDTH)}  {value}",
+        f"{key.ljust(key_width)}  {value}",
         width=max(width, len(indent) + 10),
         subsequent_indent=indent,
         break_on_hyphens=False,

@@ -79,6 +79,8 @@ def _render_match(match: EffectMatch, out: TextOut) -> None:
     timing = _timing_line(match.timing)
     if timing:
         _say(out, timing, INDENT)
+    if match.see_also:
+        _say(out, f"More: {match.see_also}", INDENT)
     _say(out, sources_line(match.sources), INDENT)
 
 
@@ -93,9 +95,18 @@ def _render_found(result: SideEffectsResult, out: TextOut) -> None:
         out.line()
         _render_match(match, out)
     out.line()
+    if result.check is not None:
+        _say(out, result.check.text)
 
 
 def _render_not_found(result: SideEffectsResult, out: TextOut) -> None:
+    if result.check is not None and result.messages[0] == result.check.text:
+        # Only a vaccine or a medicine was named: a question for imuran check.
+        _say(out, f"You typed: {result.query}")
+        for line in result.messages:
+            _say(out, line)
+        _say(out, sources_line(result.sources))
+        return
     no_match, *advice = result.messages
     _say(out, no_match)
     _say(out, f"You typed: {result.query}")

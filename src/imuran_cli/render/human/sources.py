@@ -22,3 +22,5 @@ def render_sources(result: Sources, out: TextOut) -> None:
             # A URL is never wrapped, so that it stays clickable and copyable: it has its
             # own line, with nothing after it, even when it runs past 60 columns.
             out.say(item.url, indent=2)
+        if item.read_via:
+            out.say(f"read via {item.read_via}", indent=2)
