@@ -367,7 +367,7 @@ def test_typical_range_lists_no_doses_but_keeps_the_schedule():
 
 def test_only_the_scored_strength_is_halved_and_the_sources_say_so():
     scored = LIMITS.tablets.scored
-    assert scored.strengths_mg == [50]
+    assert scored.strengths_mg == (50,)
     assert {"LEAFLET", "DM", "NZ-DS"} <= set(scored.sources)
     assert [mg for mg in LIMITS.tablets.strengths_mg if LIMITS.tablets.may_halve(mg)] == [50]
 
