@@ -9,6 +9,7 @@ only warned about. Every number comes from the knowledge data passed in.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -264,7 +265,7 @@ class _Plan:
             "step": format_number(self.step),
         }
 
-    def _check(self, code: str, severity: Severity, message: str, sources: list[str]) -> None:
+    def _check(self, code: str, severity: Severity, message: str, sources: Sequence[str]) -> None:
         warning = DoseWarning(
             code=code,
             severity=severity,

@@ -7,11 +7,14 @@ the warning codes of ``medicines.toml``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from imuran_cli.knowledge._data import Record
+from imuran_cli.knowledge._files import load_record
 
-from imuran_cli.knowledge._files import load_model
+FILE = "dosing.toml"
 
 Severity = Literal["info", "caution", "urgent"]
 GeneName = Literal["tpmt", "nudt15"]
@@ -19,47 +22,49 @@ GeneName = Literal["tpmt", "nudt15"]
 PERCENT = 100
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class TypicalRange(_Frozen):
+@dataclass(frozen=True)
+class TypicalRange(Record):
     """The usual daily dose for MG, in mg per kg of body weight, and the maximum."""
 
     low_mg_per_kg: float
     high_mg_per_kg: float
     max_mg_per_kg: float
-    sources: list[str]
+    sources: tuple[str, ...]
 
 
-class Statement(_Frozen):
+@dataclass(frozen=True)
+class Statement(Record):
     """A sentence shown to the person, with its sources."""
 
     text: str
-    sources: list[str] = Field(min_length=1)
+    sources: tuple[str, ...]
 
 
-class Check(_Frozen):
+@dataclass(frozen=True)
+class Check(Record):
     """A warning the dose check can give: code, severity, message template, sources."""
 
     code: str
     severity: Severity
     message: str
-    sources: list[str] = Field(min_length=1)
+    sources: tuple[str, ...]
 
 
+@dataclass(frozen=True)
 class UsLabel(Check):
     """The US label's maximum (for rheumatoid arthritis)."""
 
     max_mg_per_kg: float
 
 
-class Rounding(_Frozen):
+@dataclass(frozen=True)
+class Rounding(Record):
     decimals: int
     source: str
 
 
-class AdjustmentNotes(_Frozen):
+@dataclass(frozen=True)
+class AdjustmentNotes(Record):
     """Sentences added to a warning whose rule changes (or would change) the dose."""
 
     range_reduced: str
@@ -69,11 +74,12 @@ class AdjustmentNotes(_Frozen):
     source: str
 
 
-class Percentages(_Frozen):
+@dataclass(frozen=True)
+class Percentages(Record):
     """A starting range as percentages of the usual one: low end x low, high end x high."""
 
-    low_percent: float = Field(gt=0, le=PERCENT)
-    high_percent: float = Field(gt=0, le=PERCENT)
+    low_percent: float
+    high_percent: float
 
     @property
     def low_factor(self) -> float:
@@ -84,43 +90,49 @@ class Percentages(_Frozen):
         return self.high_percent / PERCENT
 
 
+@dataclass(frozen=True)
 class OneIntermediate(Percentages):
     severity: Severity
     message: str
-    sources: list[str] = Field(min_length=1)
+    sources: tuple[str, ...]
     codes: dict[GeneName, str]
 
 
+@dataclass(frozen=True)
 class BothIntermediate(Percentages):
     code: str
     severity: Severity
     message: str
-    sources: list[str] = Field(min_length=1)
+    sources: tuple[str, ...]
 
 
-class Poor(_Frozen):
+@dataclass(frozen=True)
+class Poor(Record):
     severity: Severity
     message: str
-    sources: list[str] = Field(min_length=1)
+    sources: tuple[str, ...]
     codes: dict[GeneName, str]
 
 
+@dataclass(frozen=True)
 class UnknownGenes(Check):
     """The note for a missing result: both genes, or one when the other was checked."""
 
     one_gene_message: str
 
 
-class Phenotypes(_Frozen):
+@dataclass(frozen=True)
+class Phenotypes(Record):
     """Which CPIC phenotype names fall under which rule."""
 
-    intermediate: list[str]
-    poor: list[str]
-    unknown: list[str]
+    intermediate: tuple[str, ...]
+    poor: tuple[str, ...]
+    unknown: tuple[str, ...]
     source: str
 
 
-class Genotype(_Frozen):
+@dataclass(frozen=True)
+class Genotype(Record):
     """CPIC rules for the TPMT and NUDT15 phenotypes."""
 
     genes: dict[GeneName, str]
@@ -131,21 +143,15 @@ class Genotype(_Frozen):
     unknown: UnknownGenes
 
 
-class MedicineEffect(_Frozen):
+@dataclass(frozen=True)
+class MedicineEffect(Record):
     """How an interacting medicine changes the dose: a reduced range, or no dose at all."""
 
-    low_percent: float | None = Field(default=None, gt=0, le=PERCENT)
-    high_percent: float | None = Field(default=None, gt=0, le=PERCENT)
+    sources: tuple[str, ...]
+    low_percent: float | None = None
+    high_percent: float | None = None
     no_dose: bool = False
     text: str | None = None
-    sources: list[str] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _one_effect(self) -> MedicineEffect:
-        has_range = self.low_percent is not None and self.high_percent is not None
-        if has_range == self.no_dose:
-            raise ValueError("give either low_percent and high_percent, or no_dose = true")
-        return self
 
     @property
     def low_factor(self) -> float:
@@ -156,7 +162,8 @@ class MedicineEffect(_Frozen):
         return (self.high_percent or PERCENT) / PERCENT
 
 
-class Dosing(_Frozen):
+@dataclass(frozen=True)
+class Dosing(Record):
     typical: TypicalRange
     typical_guidance: Statement
     reduced_guidance: Statement
@@ -167,8 +174,50 @@ class Dosing(_Frozen):
     rounding: Rounding
     adjustment_notes: AdjustmentNotes
     genotype: Genotype
-    medicine_effects: dict[str, MedicineEffect] = Field(default_factory=dict)
+    medicine_effects: dict[str, MedicineEffect] = field(default_factory=dict)
 
 
 def load_dosing() -> Dosing:
-    return load_model("dosing.toml", Dosing)
+    return load_record(FILE, Dosing)
+
+
+def _percent(where: str, value: float | None) -> Iterator[str]:
+    if value is not None and not 0 < value <= PERCENT:
+        yield f"{where}: {value} is not a percentage above 0 and at most {PERCENT}"
+
+
+def problems(dosing: Dosing) -> Iterator[str]:
+    """What the types cannot say: percentages, one effect per medicine, sources given."""
+    typical = dosing.typical
+    if not 0 < typical.low_mg_per_kg <= typical.high_mg_per_kg <= typical.max_mg_per_kg:
+        yield "typical: not 0 < low_mg_per_kg <= high_mg_per_kg <= max_mg_per_kg"
+    genotype = dosing.genotype
+    for name, rule in (
+        ("genotype.one_intermediate", genotype.one_intermediate),
+        ("genotype.both_intermediate", genotype.both_intermediate),
+    ):
+        yield from _percent(f"{name}.low_percent", rule.low_percent)
+        yield from _percent(f"{name}.high_percent", rule.high_percent)
+    statements: dict[str, tuple[str, ...]] = {
+        "typical_guidance": dosing.typical_guidance.sources,
+        "reduced_guidance": dosing.reduced_guidance.sources,
+        "us_label": dosing.us_label.sources,
+        "above_max": dosing.above_max.sources,
+        "below_typical": dosing.below_typical.sources,
+        "below_one_step": dosing.below_one_step.sources,
+        "genotype.one_intermediate": genotype.one_intermediate.sources,
+        "genotype.both_intermediate": genotype.both_intermediate.sources,
+        "genotype.poor": genotype.poor.sources,
+        "genotype.unknown": genotype.unknown.sources,
+    }
+    for code, effect in dosing.medicine_effects.items():
+        where = f"medicine_effects.{code}"
+        statements[where] = effect.sources
+        yield from _percent(f"{where}.low_percent", effect.low_percent)
+        yield from _percent(f"{where}.high_percent", effect.high_percent)
+        has_range = effect.low_percent is not None and effect.high_percent is not None
+        if has_range == effect.no_dose:
+            yield f"{where}: give either low_percent and high_percent, or no_dose = true"
+    for where, sources in statements.items():
+        if not sources:
+            yield f"{where}: sources is empty"
