@@ -334,8 +334,8 @@ def plan_missed(
     sources = list(
         dict.fromkeys(
             [item.source for item in advice]
-            + (late_rule.sources if late else [])
-            + rules.differs.sources
+            + list(late_rule.sources if late else ())
+            + list(rules.differs.sources)
         )
     )
     return MissedResult(

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from imuran_cli.knowledge._files import load_model
+from imuran_cli.knowledge._data import Record
+from imuran_cli.knowledge._files import load_record
+
+FILE = "missed.toml"
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class WhenRange(_Frozen):
+@dataclass(frozen=True)
+class WhenRange(Record):
     """How many days back ``--when`` may go, and when to mention the neurologist."""
 
     min_days_ago: int
@@ -20,7 +21,8 @@ class WhenRange(_Frozen):
     source: str
 
 
-class DecisionText(_Frozen):
+@dataclass(frozen=True)
+class DecisionText(Record):
     """The headline and the one-line reason of one decision."""
 
     headline: str
@@ -28,30 +30,34 @@ class DecisionText(_Frozen):
     source: str
 
 
-class Statement(_Frozen):
+@dataclass(frozen=True)
+class Statement(Record):
     """One piece of advice with its source."""
 
     text: str
     source: str
 
 
-class LateDose(_Frozen):
+@dataclass(frozen=True)
+class LateDose(Record):
     """A dose taken today although the next one is near: how near, and the caution."""
 
     once_daily_hours: float
     split_hours: float
     text: str
-    sources: list[str]
+    sources: tuple[str, ...]
 
 
-class SourcesNote(_Frozen):
+@dataclass(frozen=True)
+class SourcesNote(Record):
     """How the sources differ, for the sources line."""
 
     note: str
-    sources: list[str]
+    sources: tuple[str, ...]
 
 
-class MissedRules(_Frozen):
+@dataclass(frozen=True)
+class MissedRules(Record):
     when: WhenRange
     take_today: DecisionText
     skip: DecisionText
@@ -63,4 +69,21 @@ class MissedRules(_Frozen):
 
 
 def load_missed() -> MissedRules:
-    return load_model("missed.toml", MissedRules)
+    return load_record(FILE, MissedRules)
+
+
+def problems(rules: MissedRules) -> Iterator[str]:
+    """What the types cannot say: the days in order, hours within a day, sources given."""
+    when = rules.when
+    if not 0 < when.min_days_ago <= when.tell_neurologist_from_days_ago <= when.max_days_ago:
+        yield "when: not 0 < min_days_ago <= tell_neurologist_from_days_ago <= max_days_ago"
+    late = rules.late
+    hours_a_day = 24
+    for name, hours in (
+        ("once_daily_hours", late.once_daily_hours),
+        ("split_hours", late.split_hours),
+    ):
+        if not 0 < hours < hours_a_day:
+            yield f"late.{name}: {hours} is not between 0 and {hours_a_day} hours"
+    if not late.sources or not rules.differs.sources:
+        yield "late.sources and differs.sources must name at least one source"
