@@ -43,7 +43,7 @@ def sources(ctx: typer.Context, ids: IdsArg = None, json_output: JsonOpt = False
         if ids:
             from imuran_cli.core.sources import pick_sources
 
-            rt.emit(Sources(sources=pick_sources(everything, ids)), _render)
+            rt.emit(Sources(sources=tuple(pick_sources(everything, ids))), _render)
         else:
             rt.emit(everything, _render)
 
