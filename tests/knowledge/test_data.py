@@ -6,7 +6,7 @@ import datetime as dt
 import io
 import json
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import pytest
 from pydantic import TypeAdapter, ValidationError
@@ -80,3 +80,36 @@ def test_json_writer_turns_dataclasses_into_one_document():
         "inner": {"x": 0.5, "kind": "b"},
     }
     assert to_jsonable({"a": (Inner(x=1.0, kind="a"),)}) == {"a": [{"x": 1.0, "kind": "a"}]}
+
+
+class InnerTuple(NamedTuple):
+    x: float
+    kind: Literal["a", "b"]
+
+
+class OuterTuple(NamedTuple):
+    items: tuple[InnerTuple, ...]
+    by_name: dict[str, InnerTuple]
+    name: str | None = None
+
+
+def test_build_makes_named_tuple_records_too():
+    built = build(OuterTuple, DATA)
+    assert built == OuterTuple(
+        items=(InnerTuple(x=1.0, kind="a"),), by_name={"k": InnerTuple(x=2.5, kind="b")}
+    )
+    assert isinstance(built.items[0].x, float)
+    assert TypeAdapter(OuterTuple).validate_python(DATA) == built
+
+
+def test_pydantic_refuses_unknown_keys_of_named_tuples():
+    with pytest.raises(ValidationError):
+        TypeAdapter(OuterTuple).validate_python({**DATA, "unknown": 1})
+
+
+def test_json_writes_a_named_tuple_as_an_object():
+    assert to_jsonable(OuterTuple(items=(InnerTuple(x=1.0, kind="a"),), by_name={})) == {
+        "items": [{"x": 1.0, "kind": "a"}],
+        "by_name": {},
+        "name": None,
+    }

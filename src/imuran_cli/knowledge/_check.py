@@ -16,7 +16,7 @@ import importlib
 from collections.abc import Iterator
 from typing import Any
 
-from imuran_cli.knowledge._data import build
+from imuran_cli.knowledge._data import build, is_record_class
 from imuran_cli.knowledge._files import DATA_DIR, read_data
 from imuran_cli.knowledge.errors import KnowledgeError
 
@@ -104,10 +104,15 @@ def _validate(cls: type, data: dict[str, Any]) -> list[str]:
 
 def _differences(built: Any, validated: Any, where: str) -> Iterator[tuple[str, Any, Any]]:
     """Where a built record differs from the validated one, field by field."""
-    if dataclasses.is_dataclass(built) and type(built) is type(validated):
-        for item in dataclasses.fields(built):
-            path = f"{where}.{item.name}" if where else item.name
-            yield from _differences(getattr(built, item.name), getattr(validated, item.name), path)
+    if type(built) is type(validated) and is_record_class(type(built)):
+        names = (
+            [item.name for item in dataclasses.fields(built)]
+            if dataclasses.is_dataclass(built)
+            else built._fields
+        )
+        for name in names:
+            path = f"{where}.{name}" if where else name
+            yield from _differences(getattr(built, name), getattr(validated, name), path)
     elif isinstance(built, tuple | list) and isinstance(validated, tuple | list):
         if len(built) != len(validated):
             yield where, built, validated

@@ -8,10 +8,8 @@ the warning codes of ``medicines.toml``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from imuran_cli.knowledge._data import Record
 from imuran_cli.knowledge._files import load_record
 
 FILE = "dosing.toml"
@@ -22,8 +20,7 @@ GeneName = Literal["tpmt", "nudt15"]
 PERCENT = 100
 
 
-@dataclass(frozen=True)
-class TypicalRange(Record):
+class TypicalRange(NamedTuple):
     """The usual daily dose for MG, in mg per kg of body weight, and the maximum."""
 
     low_mg_per_kg: float
@@ -32,16 +29,14 @@ class TypicalRange(Record):
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Statement(Record):
+class Statement(NamedTuple):
     """A sentence shown to the person, with its sources."""
 
     text: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Check(Record):
+class Check(NamedTuple):
     """A warning the dose check can give: code, severity, message template, sources."""
 
     code: str
@@ -50,21 +45,22 @@ class Check(Record):
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class UsLabel(Check):
-    """The US label's maximum (for rheumatoid arthritis)."""
+class UsLabel(NamedTuple):
+    """The US label's maximum (for rheumatoid arthritis), and the check above it."""
 
+    code: str
+    severity: Severity
+    message: str
+    sources: tuple[str, ...]
     max_mg_per_kg: float
 
 
-@dataclass(frozen=True)
-class Rounding(Record):
+class Rounding(NamedTuple):
     decimals: int
     source: str
 
 
-@dataclass(frozen=True)
-class AdjustmentNotes(Record):
+class AdjustmentNotes(NamedTuple):
     """Sentences added to a warning whose rule changes (or would change) the dose."""
 
     range_reduced: str
@@ -74,55 +70,68 @@ class AdjustmentNotes(Record):
     source: str
 
 
-@dataclass(frozen=True)
-class Percentages(Record):
-    """A starting range as percentages of the usual one: low end x low, high end x high."""
+def factor(percent: float | None) -> float:
+    """A percentage as a factor; no percentage leaves the dose as it is."""
+    return (PERCENT if percent is None else percent) / PERCENT
+
+
+class OneIntermediate(NamedTuple):
+    """A starting range as percentages of the usual one (low end x low, high end x high),
+    for an intermediate result in one gene."""
 
     low_percent: float
     high_percent: float
-
-    @property
-    def low_factor(self) -> float:
-        return self.low_percent / PERCENT
-
-    @property
-    def high_factor(self) -> float:
-        return self.high_percent / PERCENT
-
-
-@dataclass(frozen=True)
-class OneIntermediate(Percentages):
     severity: Severity
     message: str
     sources: tuple[str, ...]
     codes: dict[GeneName, str]
 
+    @property
+    def low_factor(self) -> float:
+        return factor(self.low_percent)
 
-@dataclass(frozen=True)
-class BothIntermediate(Percentages):
+    @property
+    def high_factor(self) -> float:
+        return factor(self.high_percent)
+
+
+class BothIntermediate(NamedTuple):
+    """The starting range, as percentages, for intermediate results in both genes."""
+
+    low_percent: float
+    high_percent: float
     code: str
     severity: Severity
     message: str
     sources: tuple[str, ...]
 
+    @property
+    def low_factor(self) -> float:
+        return factor(self.low_percent)
 
-@dataclass(frozen=True)
-class Poor(Record):
+    @property
+    def high_factor(self) -> float:
+        return factor(self.high_percent)
+
+
+class Poor(NamedTuple):
     severity: Severity
     message: str
     sources: tuple[str, ...]
     codes: dict[GeneName, str]
 
 
-@dataclass(frozen=True)
-class UnknownGenes(Check):
+class UnknownGenes(NamedTuple):
     """The note for a missing result: both genes, or one when the other was checked."""
 
+    code: str
+    severity: Severity
+    message: str
+    sources: tuple[str, ...]
     one_gene_message: str
 
 
-@dataclass(frozen=True)
-class Phenotypes(Record):
+class Phenotypes(NamedTuple):
     """Which CPIC phenotype names fall under which rule."""
 
     intermediate: tuple[str, ...]
@@ -131,8 +140,7 @@ class Phenotypes(Record):
     source: str
 
 
-@dataclass(frozen=True)
-class Genotype(Record):
+class Genotype(NamedTuple):
     """CPIC rules for the TPMT and NUDT15 phenotypes."""
 
     genes: dict[GeneName, str]
@@ -143,8 +151,7 @@ class Genotype(Record):
     unknown: UnknownGenes
 
 
-@dataclass(frozen=True)
-class MedicineEffect(Record):
+class MedicineEffect(NamedTuple):
     """How an interacting medicine changes the dose: a reduced range, or no dose at all."""
 
     sources: tuple[str, ...]
@@ -155,15 +162,14 @@ class MedicineEffect(Record):
 
     @property
     def low_factor(self) -> float:
-        return (self.low_percent or PERCENT) / PERCENT
+        return factor(self.low_percent)
 
     @property
     def high_factor(self) -> float:
-        return (self.high_percent or PERCENT) / PERCENT
+        return factor(self.high_percent)
 
 
-@dataclass(frozen=True)
-class Dosing(Record):
+class Dosing(NamedTuple):
     typical: TypicalRange
     typical_guidance: Statement
     reduced_guidance: Statement
@@ -174,7 +180,7 @@ class Dosing(Record):
     rounding: Rounding
     adjustment_notes: AdjustmentNotes
     genotype: Genotype
-    medicine_effects: dict[str, MedicineEffect] = field(default_factory=dict)
+    medicine_effects: dict[str, MedicineEffect] = {}
 
 
 def load_dosing() -> Dosing:

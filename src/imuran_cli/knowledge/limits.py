@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from imuran_cli.knowledge._data import Record
 from imuran_cli.knowledge._files import load_record
 
 FILE = "limits.toml"
 
 
-@dataclass(frozen=True)
-class Range(Record):
+class Range(NamedTuple):
     """An inclusive range with the source that sets it."""
 
     min: float
@@ -23,28 +21,24 @@ class Range(Record):
         return self.min <= value <= self.max
 
 
-@dataclass(frozen=True)
-class WeightRanges(Record):
+class WeightRanges(NamedTuple):
     kg: Range
     lb: Range
 
 
-@dataclass(frozen=True)
-class Pound(Record):
+class Pound(NamedTuple):
     kg: float
     source: str
 
 
-@dataclass(frozen=True)
-class ScoredTablets(Record):
+class ScoredTablets(NamedTuple):
     """The strengths known to be scored (may be halved), with their sources."""
 
     strengths_mg: tuple[int, ...]
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Tablets(Record):
+class Tablets(NamedTuple):
     strengths_mg: tuple[int, ...]
     default_strength_mg: int
     pieces_when_split: int
@@ -56,14 +50,12 @@ class Tablets(Record):
         return tablet_mg in self.scored.strengths_mg
 
 
-@dataclass(frozen=True)
-class Schedule(Record):
+class Schedule(NamedTuple):
     doses_when_split: int
     source: str
 
 
-@dataclass(frozen=True)
-class Limits(Record):
+class Limits(NamedTuple):
     weight: WeightRanges
     pound: Pound
     mg_per_kg: Range

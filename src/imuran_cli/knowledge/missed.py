@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from imuran_cli.knowledge._data import Record
 from imuran_cli.knowledge._files import load_record
 
 FILE = "missed.toml"
 
 
-@dataclass(frozen=True)
-class WhenRange(Record):
+class WhenRange(NamedTuple):
     """How many days back ``--when`` may go, and when to mention the neurologist."""
 
     min_days_ago: int
@@ -21,8 +19,7 @@ class WhenRange(Record):
     source: str
 
 
-@dataclass(frozen=True)
-class DecisionText(Record):
+class DecisionText(NamedTuple):
     """The headline and the one-line reason of one decision."""
 
     headline: str
@@ -30,16 +27,14 @@ class DecisionText(Record):
     source: str
 
 
-@dataclass(frozen=True)
-class Statement(Record):
+class Statement(NamedTuple):
     """One piece of advice with its source."""
 
     text: str
     source: str
 
 
-@dataclass(frozen=True)
-class LateDose(Record):
+class LateDose(NamedTuple):
     """A dose taken today although the next one is near: how near, and the caution."""
 
     once_daily_hours: float
@@ -48,16 +43,14 @@ class LateDose(Record):
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class SourcesNote(Record):
+class SourcesNote(NamedTuple):
     """How the sources differ, for the sources line."""
 
     note: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class MissedRules(Record):
+class MissedRules(NamedTuple):
     when: WhenRange
     take_today: DecisionText
     skip: DecisionText

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from imuran_cli.knowledge._data import Record
 from imuran_cli.knowledge._files import load_record
 
 FILE = "side_effects.toml"
@@ -17,8 +15,7 @@ GroupId = Literal["early", "after-first-week", "long-term", "other"]
 LEAFLET = "LEAFLET"
 
 
-@dataclass(frozen=True, kw_only=True)
-class SearchTuning(Record):
+class SearchTuning(NamedTuple):
     """How the symptom search scores and forgives (numbers chosen by the project)."""
 
     name_weight: float
@@ -42,8 +39,7 @@ class SearchTuning(Record):
     source: str
 
 
-@dataclass(frozen=True, kw_only=True)
-class CheckRedirect(Record):
+class CheckRedirect(NamedTuple):
     """Queries naming a vaccine or another medicine: pointed to ``imuran check``."""
 
     vaccine_words: tuple[str, ...]
@@ -55,16 +51,14 @@ class CheckRedirect(Record):
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
-class TimingData(Record):
+class TimingData(NamedTuple):
     days_per_week: int
     week_text: str
     stopped_text: str
     source: str
 
 
-@dataclass(frozen=True, kw_only=True)
-class UrgencyLevel(Record):
+class UrgencyLevel(NamedTuple):
     """One urgency level: its capitalised label and the advice that goes with it."""
 
     id: Urgency
@@ -74,16 +68,14 @@ class UrgencyLevel(Record):
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Messages(Record):
+class Messages(NamedTuple):
     no_match: str
     worried: str
     emergency: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Group(Record):
+class Group(NamedTuple):
     """A group of side effects of the leaflet (or ``other``), with when they can start."""
 
     id: GroupId
@@ -91,37 +83,36 @@ class Group(Record):
     label: str
     in_leaflet: bool
     starts: str
-    from_week: int | None = None
     now: str
+    sources: tuple[str, ...]
+    from_week: int | None = None
     before: str | None = None
     resolves_on_stopping: bool | None = None
-    sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Sign(Record):
+class Sign(NamedTuple):
     """Something the person may notice; ``lay`` holds everyday words for it (searched only)."""
 
     sign: str
-    lay: tuple[str, ...] = ()
     source: str
+    lay: tuple[str, ...] = ()
 
     @property
     def from_leaflet(self) -> bool:
         return self.source == LEAFLET
 
 
-@dataclass(frozen=True, kw_only=True)
-class Effect(Record):
+class Effect(NamedTuple):
     """One side effect or warning sign."""
 
     id: str
     name: str
     group: GroupId
     urgency: Urgency
+    action: str
+    sources: tuple[str, ...]
     synonyms: tuple[str, ...] = ()
     signs: tuple[Sign, ...] = ()
-    action: str
     note: str | None = None
     starts: str | None = None
     from_week: int | None = None
@@ -132,11 +123,9 @@ class Effect(Record):
     side_effect: bool = True
     # A command with more on the subject, e.g. "imuran pregnancy".
     see_also: str | None = None
-    sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
-class SideEffects(Record):
+class SideEffects(NamedTuple):
     search: SearchTuning
     check: CheckRedirect
     timing: TimingData

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from imuran_cli.knowledge._data import Record
 from imuran_cli.knowledge._files import load_record
 
 FILE = "sources.toml"
 
 
-@dataclass(frozen=True)
-class Source(Record):
+class Source(NamedTuple):
     """One publication, page or document that the knowledge data cites."""
 
     id: str
@@ -25,8 +23,7 @@ class Source(Record):
     read_via: str | None = None
 
 
-@dataclass(frozen=True)
-class Sources(Record):
+class Sources(NamedTuple):
     """Every source, in file order (also the answer of ``imuran sources``)."""
 
     sources: tuple[Source, ...]

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from imuran_cli.knowledge._data import Record
 from imuran_cli.knowledge._files import load_record
 
 FILE = "travel.toml"
@@ -16,8 +14,7 @@ When = Literal["always", "abroad", "blood-test"]
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
-@dataclass(frozen=True)
-class Trip(Record):
+class Trip(NamedTuple):
     """The longest trip counted and the spare days added to the supply."""
 
     max_days: int
@@ -26,8 +23,7 @@ class Trip(Record):
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Places(Record):
+class Places(NamedTuple):
     """In how many separate places the supply is carried, at home and abroad."""
 
     home: int
@@ -35,8 +31,7 @@ class Places(Record):
     source: str
 
 
-@dataclass(frozen=True)
-class LongTrip(Record):
+class LongTrip(NamedTuple):
     """A trip this long reaches the next routine blood test."""
 
     min_days: int
@@ -46,8 +41,7 @@ class LongTrip(Record):
     source: str
 
 
-@dataclass(frozen=True)
-class EarlyTreatment(Record):
+class EarlyTreatment(NamedTuple):
     """Blood tests are more frequent in the first weeks of treatment."""
 
     weeks: int
@@ -55,33 +49,28 @@ class EarlyTreatment(Record):
     source: str
 
 
-@dataclass(frozen=True)
-class BloodTest(Record):
+class BloodTest(NamedTuple):
     long_trip: LongTrip
     early: EarlyTreatment
 
 
-@dataclass(frozen=True)
-class Vaccines(Record):
+class Vaccines(NamedTuple):
     weeks_ahead: int
     source: str
 
 
-@dataclass(frozen=True)
-class Sun(Record):
+class Sun(NamedTuple):
     spf: int
     source: str
 
 
-@dataclass(frozen=True)
-class TimeZones(Record):
+class TimeZones(NamedTuple):
     shift_min_hours: int
     shift_max_hours: int
     source: str
 
 
-@dataclass(frozen=True)
-class Item(Record):
+class Item(NamedTuple):
     """One checklist item: a stable id, when it applies, its text and its sources."""
 
     id: str
@@ -90,8 +79,7 @@ class Item(Record):
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Travel(Record):
+class Travel(NamedTuple):
     trip: Trip
     places: Places
     blood_test: BloodTest

@@ -1,12 +1,12 @@
 """The ``--json`` view: exactly one JSON document on stdout.
 
-Result objects are frozen dataclasses (``to_jsonable`` turns them into JSON data: field
-names as they are, dates and times as ISO 8601, tuples as lists). A value whose type has a
-``__json__()`` method is written as what that method returns (e.g. an amount in mg as an
-integer when whole, the profile as in its file), and a dataclass field with a
-``metadata["json"]`` function as what that function returns. Models that still are pydantic
-``BaseModel``s are dumped with ``model_dump(mode="json")``; pydantic itself is not
-imported here.
+Result objects are frozen dataclasses. ``to_jsonable`` turns them into JSON data: field
+names as they are, dates and times as ISO 8601, tuples as lists, named tuples as
+objects. A value whose type has a ``__json__()`` method is written as what that method
+returns (the profile as in its file), and a dataclass field with a ``metadata["json"]``
+function as what that function returns (an amount in mg as an integer when whole).
+Models that still are pydantic ``BaseModel``s are dumped with ``model_dump(mode="json")``;
+pydantic itself is not imported here.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ def to_jsonable(value: Any) -> Any:
             field.name: to_jsonable(_field_value(field, getattr(value, field.name)))
             for field in dataclasses.fields(value)
         }
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):  # a named tuple: an object
+        return {name: to_jsonable(item) for name, item in value._asdict().items()}
     if hasattr(value, "model_dump"):
         return value.model_dump(mode="json")
     if isinstance(value, Mapping):
