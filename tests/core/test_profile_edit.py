@@ -573,6 +573,7 @@ def test_created_lists_the_defaults_nothing_gave():
 def test_set_commands_fit_60_columns_and_name_no_value(key):
     command = set_command(key)
     assert command.startswith(f"imuran profile set {key} ")
+    assert command.split()[4:] and command.strip() == command
     assert len("  " + command) <= 60
     # A placeholder, never a number that could be read as a suggested dose.
     assert not any(char.isdigit() for char in command.removeprefix(f"imuran profile set {key}"))

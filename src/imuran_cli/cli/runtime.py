@@ -13,9 +13,8 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 import typer
 
@@ -40,8 +39,7 @@ DEBUG_ENV = "IMURAN_DEBUG"
 ResultT = TypeVar("ResultT")
 
 
-@dataclass
-class GlobalOptions:
+class GlobalOptions(NamedTuple):
     """Options given before the subcommand."""
 
     profile: Path | None = None
@@ -68,14 +66,18 @@ def read_clock(environ: dict[str, str] | os._Environ[str] = os.environ) -> dt.da
     return parsed if parsed.tzinfo is not None else parsed.astimezone()
 
 
-@dataclass
 class Runtime:
-    """What a command needs from the outside world, read once."""
+    """What a command needs from the outside world, read once.
 
-    json: bool
-    now: dt.datetime
-    profile_path: Path
-    _limits: Limits | None = field(default=None, repr=False)
+    (A plain class, not a dataclass: every command creates one, and a dataclass costs
+    start-up time to define.)
+    """
+
+    def __init__(self, *, json: bool, now: dt.datetime, profile_path: Path) -> None:
+        self.json = json
+        self.now = now
+        self.profile_path = profile_path
+        self._limits: Limits | None = None
 
     @property
     def today(self) -> dt.date:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import DoseTime, DoseTimes, Profile, Schedule
@@ -102,8 +102,7 @@ class MissedResult:
     cautions: list[Advice] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class MissedWhen:
+class MissedWhen(NamedTuple):
     """A parsed ``--when``: the day, how many days ago, and the dose a word names."""
 
     day: dt.date

@@ -7,11 +7,9 @@ core never reads for itself: ``parse_profile`` takes both and is the one way in.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import re
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -89,8 +87,7 @@ def _range_error(value: float, unit: str, low: float, high: float, per: str = ""
     )
 
 
-@dataclass(frozen=True)
-class ProfileContext:
+class ProfileContext(NamedTuple):
     """What validation needs from outside core: the limits and today's date."""
 
     limits: Limits
@@ -428,6 +425,8 @@ def _without_unset_sections(data: dict[str, Any]) -> dict[str, Any]:
 
 def _quoted(text: str) -> str:
     """A string as TOML would write it: in double quotes, special characters escaped."""
+    import json  # only for an error message
+
     return json.dumps(text, ensure_ascii=False)
 
 

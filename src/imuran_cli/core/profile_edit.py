@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
@@ -41,8 +40,7 @@ KeyKind = Literal[
 ]
 
 
-@dataclass(frozen=True)
-class KeySpec:
+class KeySpec(NamedTuple):
     """One key of ``imuran profile set``: where it lives in the file and how it is typed."""
 
     path: tuple[str, ...]
@@ -85,8 +83,7 @@ _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME_RE = re.compile(r"^(?P<hour>\d{1,2}):(?P<minute>\d{2})$")
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(NamedTuple):
     """How messages name a key: ``daily-mg`` for ``profile set``, ``--daily-mg`` for init,
     ``daily dose`` for an answer typed at a question of ``profile init``."""
 
@@ -106,7 +103,7 @@ class Style:
         return f"{self.command}{self.label(key)} {KEYS[key].example}"
 
     def shown(self, text: str) -> str:
-        return json.dumps(text, ensure_ascii=False) if self.quote_values else _shown(text)
+        return _quoted(text) if self.quote_values else _shown(text)
 
 
 SET_STYLE = Style(prefix="", command="imuran profile set ", renamed={})
@@ -133,8 +130,7 @@ PROMPT_STYLE = Style(
 )
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """One change: ``value`` is what the file will hold; None puts the key back to its default."""
 
     key: str
@@ -503,8 +499,11 @@ def placeholder(key: str) -> str:
         "date": "YYYY-MM-DD",
         "time": "HH:MM",
         "names": '"NAME, NAME"',
+        "weeks": "WEEKS",
+        "days": "DAYS",
+        "text": '"TEXT"',
     }
-    return spec.placeholder or words.get(spec.kind) or "|".join(spec.choices)
+    return spec.placeholder or words.get(spec.kind) or "|".join(spec.choices) or "VALUE"
 
 
 def set_command(key: str) -> str:
@@ -674,6 +673,12 @@ def _shown(text: str) -> str:
     """A typed value in a message: as is, or quoted when it has spaces or odd characters."""
     if text and text.isprintable() and not any(char.isspace() for char in text):
         return text
+    return _quoted(text)
+
+
+def _quoted(text: str) -> str:
+    import json  # only for messages
+
     return json.dumps(text, ensure_ascii=False)
 
 

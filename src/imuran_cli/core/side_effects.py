@@ -245,8 +245,7 @@ class _Phrase(NamedTuple):
     terms: frozenset[str]
 
 
-@dataclass(frozen=True)
-class SearchIndex:
+class SearchIndex(NamedTuple):
     """The knowledge, with every phrase broken into search terms once."""
 
     knowledge: SideEffects
@@ -311,8 +310,7 @@ def build_index(knowledge: SideEffects) -> SearchIndex:
 # ---------------------------------------------------------------- search
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One effect found by the search, with its score and what matched."""
 
     effect: Effect
@@ -440,8 +438,7 @@ def suggest(index: SearchIndex, query: str, hits: list[Hit]) -> list[str]:
 _NAME_BREAKS = frozenset({"after", "before", "following", "post"})
 
 
-@dataclass(frozen=True)
-class CheckFound:
+class CheckFound(NamedTuple):
     """What a query says about vaccines and medicines, and the rest of it."""
 
     rest: str
