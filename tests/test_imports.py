@@ -23,6 +23,17 @@ try:
     main()
 except SystemExit:
     pass
+models = []
+if "pydantic" in sys.modules:
+    from pydantic import BaseModel
+    for name, module in list(sys.modules.items()):
+        if name.startswith("imuran_cli."):
+            models += [
+                f"{name}.{attr}" for attr, value in vars(module).items()
+                if isinstance(value, type) and issubclass(value, BaseModel)
+                and value.__module__ == name
+            ]
+sys.__stderr__.write("\\nMODELS=" + json.dumps(sorted(models)) + "\\n")
 sys.__stderr__.write("\\nMODULES=" + json.dumps(sorted(sys.modules)) + "\\n")
 """
 
@@ -45,7 +56,18 @@ HUMAN_COMMANDS = [[arg for arg in args if arg != "--json"] for args in JSON_COMM
 ]
 
 
-def loaded_modules(args: list[str]) -> set[str]:
+_PROBED: dict[tuple[str, ...], str] = {}
+
+
+def probe(args: list[str]) -> str:
+    """stderr of one real run of ``imuran ARGS`` (each command line is run once per session:
+    what it imports does not depend on the test's temporary profile)."""
+    if tuple(args) not in _PROBED:
+        _PROBED[tuple(args)] = _run_probe(args)
+    return _PROBED[tuple(args)]
+
+
+def _run_probe(args: list[str]) -> str:
     result = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(args)],
         capture_output=True,
@@ -54,9 +76,18 @@ def loaded_modules(args: list[str]) -> set[str]:
         timeout=60,
         check=False,
     )
-    marker = result.stderr.rsplit("MODULES=", 1)
-    assert len(marker) == 2, result.stderr
-    return set(json.loads(marker[1]))
+    assert "MODULES=" in result.stderr, result.stderr
+    return result.stderr
+
+
+def loaded_modules(args: list[str]) -> set[str]:
+    return set(json.loads(probe(args).rsplit("MODULES=", 1)[1]))
+
+
+def pydantic_models(args: list[str]) -> set[str]:
+    """The pydantic models of imuran's own modules that the run defined."""
+    text = probe(args).rsplit("MODELS=", 1)[1].split("\n", 1)[0]
+    return set(json.loads(text))
 
 
 def ids(args: list[str]) -> str:
@@ -94,3 +125,18 @@ def test_the_probe_sees_what_a_command_loads():
     """Guard against a probe that cannot fail: a human answer loads its view."""
     modules = loaded_modules(["sources"])
     assert {"imuran_cli.render.human.sources", "imuran_cli.render.plain"} <= modules
+
+
+# pydantic at the edges only: the profile (and, until it is replaced, the medicines module).
+EDGES = ("imuran_cli.core.profile.", "imuran_cli.knowledge.medicines.")
+
+
+@pytest.mark.parametrize("args", JSON_COMMANDS + HUMAN_COMMANDS, ids=ids)
+def test_pydantic_models_only_at_the_edges(args: list[str]):
+    models = pydantic_models(args)
+    assert not {model for model in models if not model.startswith(EDGES)}
+
+
+def test_the_probe_sees_pydantic_models():
+    """Guard: a run that reads the profile defines the profile's models."""
+    assert "imuran_cli.core.profile.Profile" in pydantic_models(["profile", "show", "--json"])
