@@ -257,7 +257,9 @@ class Monitoring(_Section):
 
     lab_interval_weeks: int | None = None
     refill_days: int | None = None
-    lab_limits: dict[str, float] = Field(default_factory=dict)
+    # A literal default, not default_factory=dict: pydantic copies it for each profile, and
+    # default_factory makes it inspect dict's signature, which costs start-up time.
+    lab_limits: dict[str, float] = {}
 
     @field_validator("lab_interval_weeks")
     @classmethod
@@ -335,7 +337,7 @@ class Profile(_Section):
     weight: Weight | None = None
     prescription: Prescription
     genetics: Genetics = Field(default_factory=Genetics)
-    medications: list[str] = Field(default_factory=list)
+    medications: list[str] = []  # copied for each profile (see lab_limits)
     dose_times: DoseTimes = Field(default_factory=DoseTimes)
     monitoring: Monitoring = Field(default_factory=Monitoring)
     person: Person = Field(default_factory=Person)
