@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 import pytest
@@ -113,3 +113,23 @@ def test_json_writes_a_named_tuple_as_an_object():
         "by_name": {},
         "name": None,
     }
+
+
+@dataclass(frozen=True)
+class Amounts:
+    mg: float = field(metadata={"json": lambda value: int(value) if value.is_integer() else value})
+    other: float = 0.0
+
+
+class Custom:
+    def __json__(self) -> dict[str, str]:
+        return {"as": "written"}
+
+
+def test_json_writer_applies_field_metadata_and_json_methods():
+    assert to_jsonable(Amounts(mg=150.0, other=3.0)) == {"mg": 150, "other": 3.0}
+    assert json.dumps(to_jsonable(Amounts(mg=37.5))) == '{"mg": 37.5, "other": 0.0}'
+    assert to_jsonable([Custom(), Amounts(mg=25.0)]) == [
+        {"as": "written"},
+        {"mg": 25, "other": 0.0},
+    ]
