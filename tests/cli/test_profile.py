@@ -529,6 +529,15 @@ def test_init_asks_nothing_when_any_answer_is_an_option(cli, profile_path, termi
     assert result.stdout.startswith("Profile written to")
 
 
+def test_init_no_input_never_asks(cli, short_path, terminal):
+    result = cli("profile", "init", "--no-input", input="80\n")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(f"Profile written to {short_path}\n")
+    assert "Press Enter" not in result.stdout
+    assert "  imuran profile set weight WEIGHT" in result.stdout.splitlines()
+    assert "weight" not in file_data(short_path)
+
+
 def test_init_force_alone_still_asks(cli, write_profile, profile_path, terminal):
     write_profile(FULL)
     result = cli("profile", "init", "--force", input="\n" * 10)

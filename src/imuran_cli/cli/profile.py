@@ -268,12 +268,16 @@ def init(
         bool,
         typer.Option("--force", help="Replace an existing profile (kept as a .bak)."),
     ] = False,
+    no_input: Annotated[
+        bool,
+        typer.Option("--no-input", help="Never ask, even in a terminal."),
+    ] = False,
     json_output: JsonOpt = False,
 ) -> None:
     """Create your profile.
 
     With no option, in a terminal, it asks. Given any answer as an option (or without a
-    terminal, or with --json) it asks nothing: the rest takes its default or stays
+    terminal, or with --no-input or --json) it asks nothing: the rest takes its default or stays
     unset, and the answer lists what is unset with the command that sets it. An
     existing profile is replaced only with --force, and
     then kept beside it as <name>.<UTC time>.bak.
@@ -323,7 +327,7 @@ def init(
             edits.append(medications_edit(medication))
         # Any answer given as an option means the person knows what they want: nothing is
         # asked, and the answer lists what is still unset.
-        if not edits and not rt.json and _stdin_is_terminal():
+        if not edits and not no_input and not rt.json and _stdin_is_terminal():
             edits = _ask(limits, rt.today)
         _, profile = edit_profile(None, edits, limits, rt.today, INIT_STYLE)
         backup = replace_profile(rt.profile_path, profile, rt.now, force=force)
