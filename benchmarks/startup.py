@@ -81,6 +81,8 @@ class Case:
     memory_target: float | None = None
     times: list[float] = field(default_factory=list)
     base_times: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    base_cpu: list[float] = field(default_factory=list)
     peak: float = 0.0
 
     @property
@@ -94,7 +96,17 @@ class Case:
 
     @property
     def ratio(self) -> float:
-        return statistics.median(self.times) / statistics.median(self.base_times)
+        """The median of the paired ratios: each run against the baseline run just before it,
+        so that a burst of load elsewhere on the machine hits both sides of a pair alike."""
+        return statistics.median(
+            run / base for run, base in zip(self.times, self.base_times, strict=True)
+        )
+
+    @property
+    def cpu_ratio(self) -> float:
+        """The same for CPU time (user + system): less moved by other load than wall time."""
+        pairs = zip(self.cpu, self.base_cpu, strict=True)
+        return statistics.median(run / base for run, base in pairs)
 
     @property
     def met(self) -> bool:
@@ -140,8 +152,8 @@ def cases() -> list[Case]:
     ]
 
 
-def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one run of ``argv``."""
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one run of ``argv``."""
     start = time.perf_counter()
     process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -152,7 +164,8 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
         process.stderr.close()
     if code != 0:
         raise SystemExit(f"{argv} failed ({code}): {stderr.decode()}")
-    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+    cpu = usage.ru_utime + usage.ru_stime
+    return elapsed, cpu, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
 
 
 def imuran_command() -> list[str]:
@@ -193,10 +206,12 @@ def main() -> int:
             profile.write_text(PROFILE)
         for _ in range(args.runs):
             for case in chosen:
-                seconds, _ = run_once(baselines[case.baseline], env)
+                seconds, cpu, _ = run_once(baselines[case.baseline], env)
                 case.base_times.append(seconds)
-                seconds, peak = run_once([*imuran, *case.args], env)
+                case.base_cpu.append(cpu)
+                seconds, cpu, peak = run_once([*imuran, *case.args], env)
                 case.times.append(seconds)
+                case.cpu.append(cpu)
                 case.peak = max(case.peak, peak)
                 if case.writes:  # every command reads the same profile
                     profile.write_text(PROFILE)
@@ -207,9 +222,13 @@ def main() -> int:
     print("baseline hello = a Typer hello-world script; python = python -c pass")
     print()
     width = max(len(case.label) for case in chosen)
+    print("ms       median wall time of the command, and of its baseline (vs)")
+    print("ratio    median of the paired ratios (the result is judged on it);")
+    print("cpu      the same for CPU time (user + system), less moved by other load")
+    print()
     header = (
         f"{'command':<{width}}  {'ms':>6}  {'vs':<6}  {'ms':>6}  {'ratio':>5}  "
-        f"{'target':>6}  {'MiB':>5}  result"
+        f"{'cpu':>5}  {'target':>6}  {'MiB':>5}  result"
     )
     print(header)
     print("-" * len(header))
@@ -217,8 +236,8 @@ def main() -> int:
         print(
             f"{case.label:<{width}}  {statistics.median(case.times) * 1000:6.1f}  "
             f"{case.baseline:<6}  {statistics.median(case.base_times) * 1000:6.1f}  "
-            f"{case.ratio:5.3f}  {case.target:6.2f}  {case.peak:5.1f}  "
-            f"{'ok' if case.met else 'MISSED'}"
+            f"{case.ratio:5.3f}  {case.cpu_ratio:5.3f}  {case.target:6.2f}  "
+            f"{case.peak:5.1f}  {'ok' if case.met else 'MISSED'}"
         )
     print()
     for case in chosen:
