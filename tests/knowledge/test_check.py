@@ -69,3 +69,18 @@ def test_the_check_command():
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == f"ok: {len(FILES)} knowledge files are valid\n"
     assert run_check().returncode == 2
+
+
+def test_a_missing_or_broken_file_is_reported_and_the_others_checked(monkeypatch, tmp_path):
+    from imuran_cli.knowledge import _check, _files
+
+    for name in FILES:
+        (tmp_path / name).write_text((_files.DATA_DIR / name).read_text(encoding="utf-8"))
+    (tmp_path / "missed.toml").unlink()
+    (tmp_path / "travel.toml").write_text("items = [", encoding="utf-8")
+    monkeypatch.setattr(_files, "DATA_DIR", tmp_path)
+    monkeypatch.setattr(_check, "DATA_DIR", tmp_path)
+    problems = check_all()
+    assert len(problems) == 2, problems
+    assert "missed.toml cannot be read" in problems[0]
+    assert "travel.toml cannot be read" in problems[1]

@@ -47,10 +47,13 @@ def check_all() -> list[str]:
     ]
     try:
         source_ids = _source_ids()
-        for name in FILES:
+    except KnowledgeError as exc:
+        return [*found, exc.message]
+    for name in FILES:
+        try:
             found.extend(check_data(name, read_data(name), source_ids))
-    except KnowledgeError as exc:  # a file missing or not TOML
-        found.append(exc.message)
+        except KnowledgeError as exc:  # the file is missing or not TOML
+            found.append(exc.message)
     return found
 
 
