@@ -34,6 +34,9 @@ if "pydantic" in sys.modules:
                 and value.__module__ == name
             ]
 sys.__stderr__.write("\\nMODELS=" + json.dumps(sorted(models)) + "\\n")
+loader = sys.modules.get("pydantic.plugin._loader")
+scanned = loader is not None and loader._plugins is not None
+sys.__stderr__.write("\\nPLUGINS_SCANNED=" + json.dumps(scanned) + "\\n")
 sys.__stderr__.write("\\nMODULES=" + json.dumps(sorted(sys.modules)) + "\\n")
 """
 
@@ -140,3 +143,10 @@ def test_pydantic_models_only_at_the_edges(args: list[str]):
 def test_the_probe_sees_pydantic_models():
     """Guard: a run that reads the profile defines the profile's models."""
     assert "imuran_cli.core.profile.Profile" in pydantic_models(["profile", "show", "--json"])
+
+
+def test_pydantic_plugins_are_off():
+    """No pydantic plugin may watch the profile being validated (and none is scanned for)."""
+    text = probe(["profile", "show", "--json"])
+    assert "imuran_cli.core.profile.Profile" in pydantic_models(["profile", "show", "--json"])
+    assert "PLUGINS_SCANNED=false" in text

@@ -7,6 +7,7 @@ other command line goes to the Typer application in ``imuran_cli.cli``.
 
 from __future__ import annotations
 
+import os
 import sys
 
 VERSION_FLAGS = ("--version", "-V")
@@ -20,6 +21,11 @@ def main() -> None:
 
         sys.stdout.write(f"imuran {__version__}\n")
         return
+
+    # imuran uses no pydantic plugin, and none may watch the profile being validated (health
+    # data stays on this machine); pydantic then also skips scanning the entry points of
+    # every installed package, which costs start-up time.
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
 
     from imuran_cli.cli import main as run_cli
 
