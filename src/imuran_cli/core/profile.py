@@ -4,7 +4,8 @@ The profile is plain data. Range checks need the knowledge limits and today's da
 core never reads for itself: ``parse_profile`` takes both and is the one way in.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: pydantic would compile every annotation string
+# of these models at start-up; real annotations cost nothing to read.
 
 import datetime as dt
 import math
@@ -112,7 +113,7 @@ class Weight(_Section):
     unit: WeightUnit = "kg"
 
     @model_validator(mode="after")
-    def _in_range(self, info: ValidationInfo) -> Weight:
+    def _in_range(self, info: ValidationInfo) -> "Weight":
         limits = _context(info).limits
         allowed = limits.weight.kg if self.unit == "kg" else limits.weight.lb
         if not math.isfinite(self.value) or not allowed.contains(self.value):
@@ -177,7 +178,7 @@ class Prescription(_Section):
         return value
 
     @model_validator(mode="after")
-    def _consistent(self, info: ValidationInfo) -> Prescription:
+    def _consistent(self, info: ValidationInfo) -> "Prescription":
         limits = _context(info).limits
         if self.started_on and self.stopped_on and self.stopped_on < self.started_on:
             raise PydanticCustomError(
