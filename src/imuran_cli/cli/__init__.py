@@ -7,8 +7,6 @@ documentation). Command modules also keep their imports of core, storage and ren
 inside the function bodies.
 """
 
-from __future__ import annotations
-
 import importlib
 import sys
 from collections.abc import Sequence

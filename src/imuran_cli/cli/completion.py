@@ -5,8 +5,6 @@ The values come from where the commands themselves take them (core and the knowl
 data), imported only when completion asks, so that no command pays for them at start-up.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 
 import typer

@@ -1,7 +1,5 @@
 """`imuran dose`: the daily dose for a weight, in mg and tablets, with its checks."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -89,7 +87,7 @@ def dose(
         rt.emit(result, _render)
 
 
-def _render(result: DoseResult, out: TextOut) -> None:
+def _render(result: "DoseResult", out: "TextOut") -> None:
     # Imported here, when a human answer is printed: --json runs never load the view.
     from imuran_cli.render.human.dose import render_dose
 

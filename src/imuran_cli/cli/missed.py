@@ -1,7 +1,5 @@
 """`imuran missed`: what to do about a missed dose, from the leaflet's rule and the clock."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -15,7 +13,7 @@ if TYPE_CHECKING:
     from imuran_cli.render.plain import TextOut
 
 
-def _render(result: MissedResult, out: TextOut) -> None:
+def _render(result: "MissedResult", out: "TextOut") -> None:
     # Imported here, when a human answer is printed: --json runs never load the view.
     from imuran_cli.render.human.missed import render_missed
 

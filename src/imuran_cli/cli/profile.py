@@ -1,7 +1,5 @@
 """`imuran profile ...`: create, show and change the local profile."""
 
-from __future__ import annotations
-
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -163,7 +161,7 @@ def unset_value(
         _save_edit(rt, unset_edit(key), must_exist=True)
 
 
-def _save_edit(rt: Runtime, edit: Edit, *, must_exist: bool) -> None:
+def _save_edit(rt: Runtime, edit: "Edit", *, must_exist: bool) -> None:
     """Apply one edit under the lock, validate the whole profile, save it and report.
 
     With ``must_exist`` a missing profile is an error (unset) instead of being created (set).
@@ -175,7 +173,7 @@ def _save_edit(rt: Runtime, edit: Edit, *, must_exist: bool) -> None:
     if must_exist and not profile_exists(rt.profile_path):
         show_profile(str(rt.profile_path), None)  # raises: there is no profile
 
-    def change(raw: RawProfile | None) -> RawProfile:
+    def change(raw: "RawProfile | None") -> "RawProfile":
         if must_exist and raw is None:  # removed meanwhile
             show_profile(str(rt.profile_path), None)
         return edit_profile(raw, [edit], limits, rt.today)[0]
@@ -338,19 +336,19 @@ def init(
 # The human views, imported only when one is printed: --json runs never load them.
 
 
-def _render_shown(result: ProfileShown, out: TextOut) -> None:
+def _render_shown(result: "ProfileShown", out: "TextOut") -> None:
     from imuran_cli.render.human.profile import render_profile_shown
 
     render_profile_shown(result, out)
 
 
-def _render_changed(result: ProfileChanged, out: TextOut) -> None:
+def _render_changed(result: "ProfileChanged", out: "TextOut") -> None:
     from imuran_cli.render.human.profile import render_profile_changed
 
     render_profile_changed(result, out)
 
 
-def _render_created(result: ProfileCreated, out: TextOut) -> None:
+def _render_created(result: "ProfileCreated", out: "TextOut") -> None:
     from imuran_cli.render.human.profile import render_profile_created
 
     render_profile_created(result, out)
@@ -372,7 +370,7 @@ _QUESTIONS: list[tuple[str, str, str | None]] = [
 ]
 
 
-def _ask(limits: Limits, today: dt.date) -> list[Edit]:
+def _ask(limits: "Limits", today: "dt.date") -> "list[Edit]":
     """Ask every question, in a terminal; each answer is checked as it is given, and a bad
     one is explained in the words of the question (no option was typed) and asked again."""
     import textwrap

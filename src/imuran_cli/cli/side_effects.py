@@ -1,7 +1,5 @@
 """`imuran side-effects` (also `imuran symptoms`): look up a symptom, or list every side effect."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -23,7 +21,7 @@ QueryArg = Annotated[
 ]
 
 
-def _render(result: SideEffectsResult, out: TextOut) -> None:
+def _render(result: "SideEffectsResult", out: "TextOut") -> None:
     # Imported here, when a human answer is printed: --json runs never load the view.
     from imuran_cli.render.human.side_effects import render_side_effects
 

@@ -1,7 +1,5 @@
 """`imuran sources`: every source the knowledge data cites, or the ones named."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -48,7 +46,7 @@ def sources(ctx: typer.Context, ids: IdsArg = None, json_output: JsonOpt = False
             rt.emit(everything, _render)
 
 
-def _render(result: Sources, out: TextOut) -> None:
+def _render(result: "Sources", out: "TextOut") -> None:
     # Imported here, when a human answer is printed: --json runs never load the view.
     from imuran_cli.render.human.sources import render_sources
 

@@ -1,7 +1,5 @@
 """`imuran travel`: how many tablets to carry, and a packing and safety checklist."""
 
-from __future__ import annotations
-
 import math
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
@@ -112,7 +110,7 @@ def travel(
         rt.emit(result, _render_text)
 
 
-def _render_text(result: TripPlan, out: TextOut) -> None:
+def _render_text(result: "TripPlan", out: "TextOut") -> None:
     """The text view, imported only when it is printed (``--json`` never loads it)."""
     from imuran_cli.render.human.travel import render_travel
 
