@@ -1,9 +1,11 @@
-"""Start-up stays light: ``--json`` runs never import rich; commands that do not touch the
-journal never load sqlite3 (even when a journal exists), and reading commands on a missing
-journal do not load it either (nor create anything); only ``labs chart`` loads plotext,
-and only ``calendar`` loads icalendar.
+"""Start-up stays light: what each command imports, checked in a real subprocess.
 
-Checked in a real subprocess, since the test process itself has everything imported.
+Answers are plain text (``render.plain``) unless they print a table, so most never import
+rich; ``--json`` runs never load the human views; ``--version`` is answered before typer is
+imported; commands that do not touch the journal never load sqlite3 (even when a journal
+exists), and reading commands on a missing journal do not load it either (nor create
+anything); only ``labs chart`` loads plotext, and only ``calendar`` loads icalendar.
+(The test process itself has everything imported, hence the subprocess.)
 """
 
 from __future__ import annotations
@@ -21,19 +23,35 @@ from imuran_cli.storage.journal import writing
 PROBE = """
 import json, sys
 sys.argv = ["imuran", *json.loads(sys.argv[1])]
-from imuran_cli.cli import main
+from imuran_cli.__main__ import main
 try:
     main()
 except SystemExit:
     pass
+models = []
+if "pydantic" in sys.modules:
+    from pydantic import BaseModel
+    for name, module in list(sys.modules.items()):
+        if name.startswith("imuran_cli."):
+            models += [
+                f"{name}.{attr}" for attr, value in vars(module).items()
+                if isinstance(value, type) and issubclass(value, BaseModel)
+                and value.__module__ == name
+            ]
+sys.__stderr__.write("\\nMODELS=" + json.dumps(sorted(models)) + "\\n")
+loader = sys.modules.get("pydantic.plugin._loader")
+scanned = loader is not None and loader._plugins is not None
+sys.__stderr__.write("\\nPLUGINS_SCANNED=" + json.dumps(scanned) + "\\n")
 sys.__stderr__.write("\\nMODULES=" + json.dumps(sorted(sys.modules)) + "\\n")
 """
 
 JSON_COMMANDS = [
     ["sources", "--json"],
+    ["sources", "LEAFLET", "--json"],
     ["dose", "--weight", "70", "--json"],
     ["missed", "--when", "yesterday", "--json"],
     ["side-effects", "sore", "throat", "--json"],
+    ["side-effects", "--json"],
     ["travel", "--abroad", "--days", "14", "--daily-mg", "150", "--json"],
     ["profile", "show", "--json"],
     ["profile", "path", "--json"],
@@ -47,6 +65,9 @@ JSON_COMMANDS = [
     ["meds", "remove", "cipro", "--json"],
     ["status", "--json"],
     ["pregnancy", "--json"],
+]
+HUMAN_COMMANDS = [[arg for arg in args if arg != "--json"] for args in JSON_COMMANDS] + [
+    ["travel", "--days", "14", "--daily-mg", "150", "--format", "markdown"]
 ]
 
 # Plain-text answers that print without rich.
@@ -111,7 +132,27 @@ def existing_journal(journal_path: Path) -> Path:
     return journal_path
 
 
-def loaded_modules(args: list[str]) -> set[str]:
+_PROBED: dict[tuple[object, ...], str] = {}
+
+
+def _file_state(variable: str) -> bytes | None:
+    """The content of the file an ``IMURAN_*`` variable names, or None when it is missing."""
+    try:
+        return Path(os.environ[variable]).read_bytes()
+    except (KeyError, OSError):
+        return None
+
+
+def probe(args: list[str]) -> str:
+    """stderr of one real run of ``imuran ARGS``. A command line is run once for each state
+    of the profile and journal files (what it imports depends on them, not on their paths)."""
+    key = (tuple(args), _file_state("IMURAN_PROFILE"), _file_state("IMURAN_JOURNAL"))
+    if key not in _PROBED:
+        _PROBED[key] = _run_probe(args)
+    return _PROBED[key]
+
+
+def _run_probe(args: list[str]) -> str:
     result = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(args)],
         capture_output=True,
@@ -120,19 +161,56 @@ def loaded_modules(args: list[str]) -> set[str]:
         timeout=60,
         check=False,
     )
-    marker = result.stderr.rsplit("MODULES=", 1)
-    assert len(marker) == 2, result.stderr
-    return set(json.loads(marker[1]))
+    assert "MODULES=" in result.stderr, result.stderr
+    return result.stderr
 
 
-@pytest.mark.parametrize("args", JSON_COMMANDS, ids=lambda a: " ".join(a[:2]))
-def test_json_runs_do_not_import_rich(args: list[str]):
+def loaded_modules(args: list[str], *, fresh: bool = False) -> set[str]:
+    """The modules a run of ``imuran ARGS`` loaded; ``fresh`` runs it again even when the
+    same state was probed before (for a test that checks what the run leaves behind)."""
+    text = _run_probe(args) if fresh else probe(args)
+    return set(json.loads(text.rsplit("MODULES=", 1)[1]))
+
+
+def pydantic_models(args: list[str]) -> set[str]:
+    """The pydantic models of imuran's own modules that the run defined."""
+    text = probe(args).rsplit("MODELS=", 1)[1].split("\n", 1)[0]
+    return set(json.loads(text))
+
+
+def ids(args: list[str]) -> str:
+    return " ".join(args[:3])
+
+
+@pytest.mark.parametrize("args", JSON_COMMANDS + HUMAN_COMMANDS, ids=ids)
+def test_no_answer_imports_rich(args: list[str]):
     modules = loaded_modules(args)
     assert "imuran_cli.cli" in modules  # the probe really ran imuran
     assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
 
 
-@pytest.mark.parametrize("args", JSON_COMMANDS, ids=lambda a: " ".join(a[:2]))
+@pytest.mark.parametrize("args", JSON_COMMANDS, ids=ids)
+def test_json_runs_never_load_a_human_view(args: list[str]):
+    modules = loaded_modules(args)
+    assert not {m for m in modules if m.startswith("imuran_cli.render.human")}
+    assert "imuran_cli.render.json_out" in modules
+
+
+# undo's JSON holds the sentence that describes the record, and history's JSON is written
+# by its view's fast writer: both load their view.
+VIEW_IN_JSON = ("undo", "history")
+
+
+@pytest.mark.parametrize(
+    "args", [args for args in JOURNAL_JSON_COMMANDS if args[0] not in VIEW_IN_JSON], ids=ids
+)
+def test_journal_json_runs_never_load_a_human_view(args: list[str], existing_journal):
+    modules = loaded_modules(args)
+    assert not {m for m in modules if m.startswith("imuran_cli.render.human")}
+    assert "imuran_cli.render.json_out" in modules
+
+
+@pytest.mark.parametrize("args", JSON_COMMANDS, ids=ids)
 def test_no_command_loads_sqlite(args: list[str]):
     assert "sqlite3" not in loaded_modules(args)
 
@@ -143,11 +221,6 @@ def test_plain_answers_import_neither_rich_nor_sqlite(args: list[str]):
     assert "imuran_cli.cli" in modules
     assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
     assert "sqlite3" not in modules
-
-
-def test_the_probe_sees_rich_when_a_human_answer_is_printed():
-    """Guard against a probe that cannot fail: human output does load rich."""
-    assert "rich.console" in loaded_modules(["sources"])
 
 
 def _plotext(modules: set[str]) -> set[str]:
@@ -195,7 +268,7 @@ def test_commands_that_do_not_touch_the_journal_never_load_sqlite(args, existing
 
 @pytest.mark.parametrize("args", READING_COMMANDS, ids=lambda a: " ".join(a[:2]))
 def test_reading_commands_on_a_missing_journal_load_no_sqlite(args, journal_path):
-    assert "sqlite3" not in loaded_modules(args)
+    assert "sqlite3" not in loaded_modules(args, fresh=True)
     assert not journal_path.parent.exists()
 
 
@@ -259,7 +332,7 @@ def test_answering_commands_do_not_load_icalendar(args: list[str]):
 def test_exports_on_a_missing_journal_load_no_sqlite_and_create_nothing(
     export_profile, journal_path, args: list[str]
 ):
-    assert "sqlite3" not in loaded_modules(args)
+    assert "sqlite3" not in loaded_modules(args, fresh=True)
     assert not journal_path.parent.exists()
 
 
@@ -299,7 +372,7 @@ def test_status_without_a_journal_loads_no_sqlite_and_creates_nothing(
 ):
     profile_path.parent.mkdir(parents=True, exist_ok=True)
     profile_path.write_text(STATUS_PROFILE, encoding="utf-8")
-    modules = loaded_modules(args)
+    modules = loaded_modules(args, fresh=True)
     assert "imuran_cli.core.status" in modules  # the probe really ran status
     assert "sqlite3" not in modules
     assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
@@ -314,3 +387,39 @@ def test_status_reads_an_existing_journal_without_rich(args, profile_path, exist
     assert "sqlite3" in modules
     assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
     assert "plotext" not in modules
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version_is_answered_before_typer_is_imported(flag: str):
+    modules = loaded_modules([flag])
+    assert "imuran_cli" in modules
+    assert not {m for m in modules if m.split(".")[0] in {"typer", "click", "rich", "pydantic"}}
+    assert "imuran_cli.cli" not in modules
+
+
+def test_the_probe_sees_what_a_command_loads():
+    """Guard against a probe that cannot fail: a human answer loads its view."""
+    modules = loaded_modules(["sources"])
+    assert {"imuran_cli.render.human.sources", "imuran_cli.render.plain"} <= modules
+
+
+# pydantic at the edges only: the profile (and, until it is replaced, the medicines module).
+EDGES = ("imuran_cli.core.profile.", "imuran_cli.knowledge.medicines.")
+
+
+@pytest.mark.parametrize("args", JSON_COMMANDS + HUMAN_COMMANDS, ids=ids)
+def test_pydantic_models_only_at_the_edges(args: list[str]):
+    models = pydantic_models(args)
+    assert not {model for model in models if not model.startswith(EDGES)}
+
+
+def test_the_probe_sees_pydantic_models():
+    """Guard: a run that reads the profile defines the profile's models."""
+    assert "imuran_cli.core.profile.Profile" in pydantic_models(["profile", "show", "--json"])
+
+
+def test_pydantic_plugins_are_off():
+    """No pydantic plugin may watch the profile being validated (and none is scanned for)."""
+    text = probe(["profile", "show", "--json"])
+    assert "imuran_cli.core.profile.Profile" in pydantic_models(["profile", "show", "--json"])
+    assert "PLUGINS_SCANNED=false" in text

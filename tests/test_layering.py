@@ -1,5 +1,7 @@
 """The dependency direction of DESIGN.md: cli -> core, knowledge, storage, render;
-render -> core; storage -> core; core -> knowledge (types). Nothing imports cli.
+render -> core; storage -> core; core -> knowledge (types). Nothing imports cli, and
+knowledge imports nothing of core. ``imuran_cli.errors`` (the error base and the exit
+codes) imports no project module, and every package may import it.
 
 Ruff's banned-api rule keeps typer and rich in their packages; this test keeps the
 project's own packages in order, and core away from files, the clock and the environment.
@@ -16,13 +18,14 @@ import imuran_cli
 
 ROOT = Path(imuran_cli.__file__).parent
 
-# package -> the project packages it may import
+# package -> the project packages (or top-level modules) it may import
+SHARED = {"errors"}
 ALLOWED = {
-    "core": {"core", "knowledge"},
-    "knowledge": {"knowledge", "core"},  # core.errors only, checked below
-    "storage": {"storage", "core", "knowledge"},
-    "render": {"render", "core", "knowledge"},
-    "cli": {"cli", "core", "knowledge", "storage", "render"},
+    "core": {"core", "knowledge", *SHARED},
+    "knowledge": {"knowledge", *SHARED},
+    "storage": {"storage", "core", "knowledge", *SHARED},
+    "render": {"render", "core", "knowledge", *SHARED},
+    "cli": {"cli", "core", "knowledge", "storage", "render", *SHARED},
 }
 # Modules whose import in core would mean reading the outside world.
 IMPURE_IN_CORE = {"os", "pathlib", "shutil", "tempfile", "subprocess", "time", "platformdirs"}
@@ -51,11 +54,25 @@ def test_packages_import_only_what_the_design_allows(package: str):
                 assert target in ALLOWED[package], f"{path.name} imports {name}"
 
 
-def test_knowledge_uses_core_only_for_its_errors():
+def test_knowledge_never_imports_core():
+    """core may use knowledge (its types), never the reverse: knowledge has its own error."""
     for path in modules("knowledge"):
         for name in imported(path):
-            if name.startswith("imuran_cli.core"):
-                assert name == "imuran_cli.core.errors", f"{path.name} imports {name}"
+            assert not name.startswith("imuran_cli.core"), f"{path.name} imports {name}"
+
+
+@pytest.mark.parametrize("name", sorted(SHARED))
+def test_shared_modules_import_no_project_module(name: str):
+    for imported_name in imported(ROOT / f"{name}.py"):
+        assert not imported_name.startswith("imuran_cli"), f"{name}.py imports {imported_name}"
+
+
+def test_nothing_imports_cli():
+    for path in sorted(ROOT.rglob("*.py")):
+        if path.parent.name == "cli" or path.name == "__main__.py":
+            continue
+        for name in imported(path):
+            assert not name.startswith("imuran_cli.cli"), f"{path.name} imports {name}"
 
 
 @pytest.mark.parametrize("path", modules("core"), ids=lambda p: p.name)

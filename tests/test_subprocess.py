@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from imuran_cli import __version__
 from tests.conftest import run_subprocess
 
@@ -12,8 +14,14 @@ def test_help_runs_for_real():
     assert "Usage: imuran" in result.stdout
 
 
-def test_version_for_real():
-    result = run_subprocess("--version")
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version_for_real(flag: str):
+    result = run_subprocess(flag)
+    assert (result.returncode, result.stdout, result.stderr) == (0, f"imuran {__version__}\n", "")
+
+
+def test_version_after_a_global_option_goes_through_typer():
+    result = run_subprocess("--profile", "/nonexistent/profile.toml", "-V")
     assert (result.returncode, result.stdout) == (0, f"imuran {__version__}\n")
 
 

@@ -266,6 +266,13 @@ def test_init_without_a_terminal_asks_nothing_and_writes_defaults(cli, short_pat
     assert result.stderr == ""
     assert result.stdout.splitlines() == [
         f"Profile written to {short_path}",
+        "Defaults used: schedule once, tablet-mg 50 mg, tablets-split",
+        "yes, tpmt unknown, nudt15 unknown.",
+        "Not set yet; set each when you know it:",
+        "  imuran profile set weight WEIGHT",
+        "  imuran profile set daily-mg MG",
+        "  imuran profile set mg-per-kg MG_PER_KG",
+        "  imuran profile set started-on YYYY-MM-DD",
         "Check it with: imuran profile show",
     ]
     assert file_data(short_path) == {
@@ -336,6 +343,43 @@ def test_init_readme_example(cli, profile_path):
     )  # fmt: skip
     assert result.exit_code == 0
     assert file_data(profile_path)["prescription"]["started_on"] == dt.date(2026, 3, 1)
+
+
+def test_init_with_any_option_asks_nothing_and_lists_what_is_unset(cli, short_path, terminal):
+    """The README's example, in a terminal: nothing asked, the defaults and gaps listed."""
+    result = cli("profile", "init", "--daily-mg", "150", "--schedule", "split", input="80\n")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout.splitlines() == [
+        f"Profile written to {short_path}",
+        "Defaults used: tablet-mg 50 mg, tablets-split yes, tpmt",
+        "unknown, nudt15 unknown.",
+        "Not set yet; set each when you know it:",
+        "  imuran profile set weight WEIGHT",
+        "  imuran profile set started-on YYYY-MM-DD",
+        "Check it with: imuran profile show",
+    ]
+    assert "weight" not in file_data(short_path)
+
+
+def test_init_with_every_option_lists_nothing(cli, short_path, terminal):
+    result = cli(
+        "profile", "init", "--weight", "70", "--mg-per-kg", "2", "--schedule", "once",
+        "--tablet-mg", "50", "--tablets-split", "yes", "--started-on", "2026-03-01",
+        "--tpmt", "normal", "--nudt15", "normal",
+    )  # fmt: skip
+    assert result.stdout.splitlines() == [
+        f"Profile written to {short_path}",
+        "Check it with: imuran profile show",
+    ]
+
+
+def test_init_json_lists_defaults_and_unset_keys(cli, profile_path):
+    document = cli("profile", "init", "--weight", "70", "--tpmt", "normal", "--json").json()
+    assert document["defaulted"] == ["schedule", "tablet-mg", "tablets-split", "nudt15"]
+    assert document["unset"] == ["daily-mg", "mg-per-kg", "started-on"]
+    document = cli("profile", "init", "--force", "--mg-per-kg", "2.5", "--json").json()
+    assert document["unset"] == ["weight", "started-on"]
 
 
 @pytest.mark.parametrize(
@@ -441,11 +485,10 @@ def test_init_force_keeps_the_old_bytes_even_of_a_corrupt_file(cli, short_path):
     backup = short_path.with_name("profile.toml.20261125T100000Z.bak")
     assert backup.read_bytes() == before
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
-    assert result.stdout.splitlines() == [
+    assert result.stdout.splitlines()[:3] == [
         f"Profile written to {short_path}",
         "The old profile is kept as",
         f"  {backup}",
-        "Check it with: imuran profile show",
     ]
     assert file_data(short_path)["weight"] == {"value": 80, "unit": "kg"}
 
@@ -479,9 +522,12 @@ def test_init_asks_in_a_terminal(cli, profile_path, terminal):
     assert "Tablet strength in mg [50]:" in result.stdout
     assert "TPMT test result [unknown]:" in result.stdout
     assert result.stdout.count("Test results: normal") == 1
-    assert unwrapped(result.stderr)[0].startswith(
-        "--daily-mg 130 cannot be made from half 50 mg tablets"
+    # In the words of the question, not of an option that nobody typed.
+    assert unwrapped(result.stderr)[0] == (
+        "daily dose 130 cannot be made from half 50 mg tablets (tablet strength 50, "
+        "halving yes): use a multiple of 25 mg"
     )
+    assert "--" not in result.stderr
     assert result.stdout.count("Prescribed dose in mg a day:") == 2
     data = file_data(profile_path)
     assert data["weight"] == {"value": 154, "unit": "lb"}
@@ -497,16 +543,59 @@ def test_init_asks_in_a_terminal(cli, profile_path, terminal):
     assert lines_fit(result.stdout)
 
 
-def test_init_asks_only_what_no_option_gave(cli, profile_path, terminal):
-    result = cli(
-        "profile", "init", "--weight", "70", "--daily-mg", "100", "--mg-per-kg", "2",
-        "--schedule", "once", "--tablet-mg", "50", "--tablets-split", "yes",
-        "--started-on", "2026-03-01", "--tpmt", "normal", "--nudt15", "normal",
-        "--medication", "x",
-    )  # fmt: skip
+@pytest.mark.parametrize(
+    "option", [("--weight", "70"), ("--tpmt", "normal"), ("--medication", "warfarin")]
+)
+def test_init_asks_nothing_when_any_answer_is_an_option(cli, profile_path, terminal, option):
+    result = cli("profile", "init", *option, input="80\n")
     assert result.exit_code == 0
-    assert "?" not in result.stdout and ":" not in result.stdout.splitlines()[0]
+    assert "Press Enter" not in result.stdout and "?" not in result.stdout
+    assert result.stdout.startswith("Profile written to")
+
+
+def test_init_no_input_never_asks(cli, short_path, terminal):
+    result = cli("profile", "init", "--no-input", input="80\n")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(f"Profile written to {short_path}\n")
+    assert "Press Enter" not in result.stdout
+    assert "  imuran profile set weight WEIGHT" in result.stdout.splitlines()
+    assert "weight" not in file_data(short_path)
+
+
+def test_init_force_alone_still_asks(cli, write_profile, profile_path, terminal):
+    write_profile(FULL)
+    result = cli("profile", "init", "--force", input="\n" * 10)
+    assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("Press Enter to skip")
+
+
+@pytest.mark.parametrize(
+    ("answers", "error", "hint"),
+    [
+        (
+            ["", "clear"],
+            'tablet strength "clear" is not a number; use 25, 50, 75 or 100 (mg)',
+            "e.g. 50",
+        ),
+        (["", "", "perhaps"], 'halving "perhaps" is not yes or no; use yes or no', "e.g. yes"),
+        (["lots"], "weight 'lots' is not a number", "e.g. 70"),
+        (
+            ["", "", "", "", "", "twice"],
+            'schedule "twice" is not allowed; use once or split',
+            "e.g. once",
+        ),
+        (["", "", "", "", "", "", "2026-12-01"], "start date 2026-12-01 is in the future", "e.g."),
+    ],
+)
+def test_init_explains_a_bad_answer_in_the_words_of_the_question(
+    cli, profile_path, terminal, answers, error, hint
+):
+    result = cli("profile", "init", input="\n".join(answers) + "\n" * 12)
+    assert result.exit_code == 0, result.stderr
+    message, given_hint = unwrapped(result.stderr)
+    assert message.startswith(error)
+    assert given_hint.startswith(hint)
+    assert "--" not in result.stderr and "imuran profile" not in result.stderr
 
 
 def test_init_json_never_asks(cli, profile_path, terminal):

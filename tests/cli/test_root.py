@@ -53,3 +53,23 @@ def test_invalid_imuran_now_is_exit_2(cli):
     assert result.exit_code == 2
     assert result.stderr.startswith("error: IMURAN_NOW='next tuesday' is not an ISO 8601")
     assert "hint:" in result.stderr
+
+
+def command_summaries(text: str) -> dict[str, str]:
+    """The ``name  summary`` rows under ``Commands:`` in a help text."""
+    rows = text.split("Commands:\n", 1)[1].splitlines()
+    return dict(row.strip().split(None, 1) for row in rows if row.strip())
+
+
+def test_every_command_summary_fits_whole_in_60_columns(cli):
+    groups = ["profile", "labs", "adl", "meds", "stock"]
+    for args in [("--help",), *((group, "--help") for group in groups)]:
+        result = cli(*args)
+        summaries = command_summaries(result.stdout)
+        assert summaries, result.stdout
+        for name, summary in summaries.items():
+            assert summary.endswith(".") and "..." not in summary, (name, summary)
+    root = command_summaries(cli("--help").stdout)
+    assert set(root) >= {"dose", "missed", "side-effects", "travel", "sources", "profile"}
+    assert set(root) >= {"status", "take", "history", "labs", "check", "card", "report"}
+    assert root["dose"] == "Your daily dose in mg and tablets."

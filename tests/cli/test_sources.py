@@ -54,3 +54,58 @@ def test_sources_needs_no_profile_and_ignores_a_corrupt_one(cli, write_profile):
     write_profile("not = [valid")
     result = cli("sources", "--json")
     assert result.exit_code == 0
+
+
+def test_each_url_is_whole_on_its_own_line_and_sources_are_apart(cli):
+    lines = cli("sources").stdout.splitlines()
+    urls = [item.url for item in load_sources().sources if item.url]
+    assert urls
+    for url in urls:
+        assert f"  {url}" in lines  # whole, with nothing after it
+    # Sources are separated by one blank line; an id line follows each blank line.
+    ids = {item.id for item in load_sources().sources}
+    blanks = [index for index, line in enumerate(lines) if not line]
+    assert len(blanks) == len(ids) - 1
+    assert all(lines[index + 1] in ids for index in blanks)
+
+
+def test_one_source_by_id(cli):
+    result = cli("sources", "cpic-page")  # any case
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "CPIC-PAGE"
+    assert lines[-1] == "  https://cpicpgx.org/guidelines/guideline-for-thiopurines-and-tpmt/"
+    assert "" not in lines
+
+
+def test_one_source_as_json_is_the_same_document_with_that_source(cli):
+    everything = {item["id"]: item for item in cli("sources", "--json").json()["sources"]}
+    result = cli("sources", "MYAWARE", "--json")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert result.json() == {"sources": [everything["MYAWARE"]]}
+
+
+def test_ids_as_copied_from_a_sources_line(cli):
+    result = cli("sources", "LEAFLET,", "CPIC-PAGE", "LEAFLET", "--json")
+    assert [item["id"] for item in result.json()["sources"]] == ["LEAFLET", "CPIC-PAGE"]
+    result = cli("sources", "LEAFLET, CPIC-PAGE", "--json")
+    assert [item["id"] for item in result.json()["sources"]] == ["LEAFLET", "CPIC-PAGE"]
+
+
+def test_an_unknown_id_is_exit_2_listing_the_ids(cli):
+    result = cli("sources", "NOPE")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    error, hint = result.stderr.split("\nhint: ")
+    assert error == "error: there is no source with the id 'NOPE'"
+    listed = " ".join(hint.split()).removeprefix("use one of: ").split(", ")
+    assert listed == [item.id for item in load_sources().sources]
+
+
+def test_an_unknown_id_in_json_mode(cli):
+    result = cli("sources", "LEAFLET", "NOPE", "--json")
+    assert result.exit_code == 2
+    error = result.json()["error"]
+    assert error["code"] == "unknown_source"
+    assert "CPIC-PAGE" in error["hint"]

@@ -17,6 +17,7 @@ from imuran_cli.knowledge.dosing import load_dosing
 from imuran_cli.knowledge.limits import load_limits
 from imuran_cli.knowledge.medicines import load_medicines
 from imuran_cli.knowledge.sources import load_sources
+from imuran_cli.render.json_out import to_jsonable
 
 LIMITS = load_limits()
 DOSING = load_dosing()
@@ -366,7 +367,7 @@ def test_typical_range_lists_no_doses_but_keeps_the_schedule():
 
 def test_only_the_scored_strength_is_halved_and_the_sources_say_so():
     scored = LIMITS.tablets.scored
-    assert scored.strengths_mg == [50]
+    assert scored.strengths_mg == (50,)
     assert {"LEAFLET", "DM", "NZ-DS"} <= set(scored.sources)
     assert [mg for mg in LIMITS.tablets.strengths_mg if LIMITS.tablets.may_halve(mg)] == [50]
 
@@ -742,7 +743,7 @@ def test_urgent_warnings_come_first():
 
 
 def test_json_view_writes_whole_mg_as_integers_and_tablets_as_floats():
-    data = plan(normal(), weight="70", daily_mg="175", schedule="split").model_dump(mode="json")
+    data = to_jsonable(plan(normal(), weight="70", daily_mg="175", schedule="split"))
     assert data["daily_mg"] == {"low": 175, "high": 175}
     assert isinstance(data["daily_mg"]["low"], int)
     assert data["tablets_per_day"] == {"low": 3.5, "high": 3.5}
@@ -756,7 +757,7 @@ def test_json_view_writes_whole_mg_as_integers_and_tablets_as_floats():
 
 
 def test_json_view_of_unscored_tablets_has_whole_tablets():
-    data = plan(normal(tablet_mg=25), weight="71").model_dump(mode="json")
+    data = to_jsonable(plan(normal(tablet_mg=25), weight="71"))
     assert data["daily_mg"] == {"low": 150, "high": 200}
     assert data["tablets_per_day"] == {"low": 6.0, "high": 8.0}
     assert (data["step_mg"], data["tablets_split"]) == (25, False)

@@ -21,6 +21,7 @@ from imuran_cli.core.profile import Profile, parse_profile
 from imuran_cli.knowledge.dosing import load_dosing
 from imuran_cli.knowledge.limits import load_limits
 from imuran_cli.knowledge.missed import load_missed
+from imuran_cli.render.json_out import to_jsonable
 
 LIMITS = load_limits()
 MAX = load_dosing().typical.max_mg_per_kg
@@ -196,7 +197,7 @@ def test_decision(when, decision, prof):
 
 def test_skip_without_profile():
     result = plan("yesterday")
-    assert result.model_dump(mode="json") | {"advice": None, "sources_note": None} == {
+    assert to_jsonable(result) | {"advice": None, "sources_note": None} == {
         "today": "2026-11-25",
         "missed_on": "2026-11-24",
         "dose": "morning",
@@ -222,7 +223,7 @@ def test_skip_without_profile():
 
 
 def test_take_today_once_daily_names_the_whole_dose():
-    data = plan("today", prof=ONCE).model_dump(mode="json")
+    data = to_jsonable(plan("today", prof=ONCE))
     assert data["take_now"] == {"mg": 150, "tablets": 3.0}
     assert data["next_dose"] == {"date": "2026-11-26", "time": "morning", "mg": 150, "tablets": 3.0}
     assert data["daily_mg"] == 150
@@ -232,7 +233,7 @@ def test_take_today_once_daily_names_the_whole_dose():
 
 def test_take_today_split_morning_may_go_with_the_later_dose():
     result = plan("this-morning", prof=SPLIT)
-    data = result.model_dump(mode="json")
+    data = to_jsonable(result)
     assert data["take_now"] == {"mg": 75, "tablets": 1.5}
     assert data["next_dose"] == {"date": "2026-11-25", "time": "later", "mg": 75, "tablets": 1.5}
     texts = [item.text for item in result.advice]
@@ -391,7 +392,7 @@ def test_profile_dose_times_set_the_next_dose():
         {"daily_mg": 100, "schedule": "split"}, dose_times={"morning": "06:30", "later": "11:00"}
     )
     result = plan("yesterday", prof=prof, now=dt.datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
-    assert result.next_regular.model_dump(mode="json") == {
+    assert to_jsonable(result.next_regular) == {
         "date": "2026-11-26",
         "time": "morning",
         "at": "06:30",

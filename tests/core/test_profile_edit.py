@@ -14,8 +14,10 @@ from imuran_cli.core.profile_edit import (
     INIT_STYLE,
     KEY_NAMES,
     KEYS,
+    PROMPT_STYLE,
     Edit,
     apply_edits,
+    created,
     display_value,
     edit_profile,
     json_value,
@@ -23,9 +25,11 @@ from imuran_cli.core.profile_edit import (
     medications_edit,
     parse_value,
     resolve_key,
+    set_command,
     set_edit,
     show_profile,
     unset_edit,
+    unset_keys,
 )
 from imuran_cli.knowledge.limits import load_limits
 
@@ -534,3 +538,59 @@ def test_init_options_name_the_unscored_strength():
         style=INIT_STYLE,
     )
     assert error.message.startswith("--tablets-split yes is not possible with --tablet-mg 25")
+
+
+# ---------------------------------------------------------------- init: defaults and gaps
+
+
+@pytest.mark.parametrize(
+    ("raw", "unset"),
+    [
+        (None, ("weight", "daily-mg", "mg-per-kg", "started-on")),
+        ({"weight": {"value": 70}}, ("daily-mg", "mg-per-kg", "started-on")),
+        ({"prescription": {"daily_mg": 150}}, ("weight", "started-on")),
+        ({"prescription": {"mg_per_kg": 2.5}}, ("weight", "started-on")),
+        (
+            {"weight": {"value": 70}, "prescription": {"daily_mg": 150, "started_on": TODAY}},
+            (),
+        ),
+    ],
+)
+def test_unset_keys_of_a_new_profile(raw, unset):
+    _, profile = edit_profile(raw, [], LIMITS, TODAY)
+    assert unset_keys(profile) == unset
+
+
+def test_created_lists_the_defaults_nothing_gave():
+    edits = [set_edit("tablet-mg", "25", LIMITS, INIT_STYLE), medications_edit(["warfarin"])]
+    _, profile = edit_profile(None, edits, LIMITS, TODAY, INIT_STYLE)
+    result = created("p.toml", profile, None, edits)
+    assert result.defaulted == ("schedule", "tablets-split", "tpmt", "nudt15")
+    assert result.unset == ("weight", "daily-mg", "mg-per-kg", "started-on")
+
+
+@pytest.mark.parametrize("key", KEY_NAMES)
+def test_set_commands_fit_60_columns_and_name_no_value(key):
+    command = set_command(key)
+    assert command.startswith(f"imuran profile set {key} ")
+    assert command.split()[4:] and command.strip() == command
+    assert len("  " + command) <= 60
+    # A placeholder, never a number that could be read as a suggested dose.
+    assert not any(char.isdigit() for char in command.removeprefix(f"imuran profile set {key}"))
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "message", "hint"),
+    [
+        ("tablet-mg", "clear", 'tablet strength "clear" is not a number', "e.g. 50"),
+        ("tablets-split", "perhaps", 'halving "perhaps" is not yes or no', "e.g. yes"),
+        ("schedule", "twice", 'schedule "twice" is not allowed', "e.g. once"),
+        ("started-on", "soon", 'start date "soon" is not a date', "e.g. 2026-03-01"),
+        ("daily-mg", "lots", 'daily dose "lots" is not a number', "e.g. 150"),
+    ],
+)
+def test_prompt_style_words_errors_as_the_question_does(key, text, message, hint):
+    with pytest.raises(InputError) as caught:
+        set_edit(key, text, LIMITS, PROMPT_STYLE)
+    assert caught.value.message.startswith(message)
+    assert caught.value.hint == hint

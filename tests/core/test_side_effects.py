@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from typing import Any
 
@@ -23,6 +24,9 @@ from imuran_cli.core.side_effects import (
     select_matches,
     stem,
 )
+from imuran_cli.knowledge._check import check_data
+from imuran_cli.knowledge._data import build
+from imuran_cli.knowledge._files import read_data
 from imuran_cli.knowledge.limits import load_limits
 from imuran_cli.knowledge.side_effects import SideEffects, load_side_effects
 from imuran_cli.knowledge.sources import load_sources
@@ -574,7 +578,7 @@ def test_ranking(query: str, first: str, then: str):
 
 def _with_shared_sign(*effects: tuple[str, str, str]) -> SideEffects:
     """The knowledge plus made-up effects (id, urgency, sign source) sharing one sign."""
-    data = KNOWLEDGE.model_dump()
+    data = copy.deepcopy(read_data("side_effects.toml"))
     for effect_id, urgency, source in effects:
         data["effects"].append(
             {
@@ -587,7 +591,8 @@ def _with_shared_sign(*effects: tuple[str, str, str]) -> SideEffects:
                 "signs": [{"sign": "glowing ears", "source": source}],
             }
         )
-    return SideEffects.model_validate(data)
+    assert check_data("side_effects.toml", data) == []
+    return build(SideEffects, data)
 
 
 def _first_ids(knowledge: SideEffects, query: str) -> list[str]:
@@ -807,18 +812,18 @@ def test_knowledge_cites_known_sources():
 
 
 def test_knowledge_rejects_an_unknown_group():
-    data = KNOWLEDGE.model_dump()
+    data = copy.deepcopy(read_data("side_effects.toml"))
     data["effects"][0]["group"] = "other"
     data["groups"] = [g for g in data["groups"] if g["id"] != "other"]
-    with pytest.raises(ValueError, match="unknown group"):
-        SideEffects.model_validate(data)
+    problems = check_data("side_effects.toml", data)
+    assert any("unknown group other" in problem for problem in problems), problems
 
 
 def test_knowledge_rejects_duplicate_ids():
-    data = KNOWLEDGE.model_dump()
+    data = copy.deepcopy(read_data("side_effects.toml"))
     data["effects"].append(data["effects"][0])
-    with pytest.raises(ValueError, match="duplicate effect ids"):
-        SideEffects.model_validate(data)
+    problems = check_data("side_effects.toml", data)
+    assert any("duplicate effect ids" in problem for problem in problems), problems
 
 
 # ---------------------------------------------------------------- properties

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
 
 import pytest
 from pydantic import TypeAdapter, ValidationError
@@ -80,3 +80,56 @@ def test_json_writer_turns_dataclasses_into_one_document():
         "inner": {"x": 0.5, "kind": "b"},
     }
     assert to_jsonable({"a": (Inner(x=1.0, kind="a"),)}) == {"a": [{"x": 1.0, "kind": "a"}]}
+
+
+class InnerTuple(NamedTuple):
+    x: float
+    kind: Literal["a", "b"]
+
+
+class OuterTuple(NamedTuple):
+    items: tuple[InnerTuple, ...]
+    by_name: dict[str, InnerTuple]
+    name: str | None = None
+
+
+def test_build_makes_named_tuple_records_too():
+    built = build(OuterTuple, DATA)
+    assert built == OuterTuple(
+        items=(InnerTuple(x=1.0, kind="a"),), by_name={"k": InnerTuple(x=2.5, kind="b")}
+    )
+    assert isinstance(built.items[0].x, float)
+    assert TypeAdapter(OuterTuple).validate_python(DATA) == built
+
+
+def test_pydantic_refuses_unknown_keys_of_named_tuples():
+    with pytest.raises(ValidationError):
+        TypeAdapter(OuterTuple).validate_python({**DATA, "unknown": 1})
+
+
+def test_json_writes_a_named_tuple_as_an_object():
+    assert to_jsonable(OuterTuple(items=(InnerTuple(x=1.0, kind="a"),), by_name={})) == {
+        "items": [{"x": 1.0, "kind": "a"}],
+        "by_name": {},
+        "name": None,
+    }
+
+
+@dataclass(frozen=True)
+class Amounts:
+    mg: float = field(metadata={"json": lambda value: int(value) if value.is_integer() else value})
+    other: float = 0.0
+
+
+class Custom:
+    def __json__(self) -> dict[str, str]:
+        return {"as": "written"}
+
+
+def test_json_writer_applies_field_metadata_and_json_methods():
+    assert to_jsonable(Amounts(mg=150.0, other=3.0)) == {"mg": 150, "other": 3.0}
+    assert json.dumps(to_jsonable(Amounts(mg=37.5))) == '{"mg": 37.5, "other": 0.0}'
+    assert to_jsonable([Custom(), Amounts(mg=25.0)]) == [
+        {"as": "written"},
+        {"mg": 25, "other": 0.0},
+    ]

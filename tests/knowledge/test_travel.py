@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-from pydantic import ValidationError
-
+from imuran_cli.knowledge._check import check_data
 from imuran_cli.knowledge._files import read_data
-from imuran_cli.knowledge.travel import Travel, load_travel
+from imuran_cli.knowledge.travel import load_travel
 
 IDS = {
     "prescription",
@@ -63,19 +61,17 @@ def _data() -> dict[str, Any]:
 def test_an_unknown_placeholder_is_refused():
     data = _data()
     data["items"][0]["text"] = "Carry {tablets} tablets."
-    with pytest.raises(ValidationError, match="unknown placeholder 'tablets'"):
-        Travel.model_validate(data)
+    assert any("unknown placeholder 'tablets'" in p for p in check_data("travel.toml", data))
 
 
 def test_a_duplicate_id_is_refused():
     data = _data()
     data["items"][1]["id"] = data["items"][0]["id"]
-    with pytest.raises(ValidationError, match="duplicate checklist ids: prescription"):
-        Travel.model_validate(data)
+    problems = check_data("travel.toml", data)
+    assert any("duplicate checklist ids: prescription" in p for p in problems), problems
 
 
 def test_unknown_keys_are_refused():
     data = _data()
     data["items"][0]["note"] = "extra"
-    with pytest.raises(ValidationError):
-        Travel.model_validate(data)
+    assert any("items.0.note" in p for p in check_data("travel.toml", data))

@@ -7,14 +7,11 @@ documentation). Command modules also keep their imports of core, storage and ren
 inside the function bodies.
 """
 
-from __future__ import annotations
-
 import importlib
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import typer
 import typer.main
@@ -25,8 +22,7 @@ from imuran_cli.cli.runtime import GlobalOptions, debug_enabled, report_error
 from imuran_cli.core.errors import EXIT_BAD_INPUT, EXIT_ENVIRONMENT, EXIT_INTERRUPTED
 
 
-@dataclass(frozen=True)
-class LazyCommand:
+class LazyCommand(NamedTuple):
     """Where a command lives: ``module`` holds ``attribute``, a function or a Typer app."""
 
     module: str
@@ -172,6 +168,7 @@ def root(
         bool,
         typer.Option(
             "--version",
+            "-V",
             is_eager=True,
             callback=_print_version,
             help="Print the version and exit.",

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import math
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, TypeVar
 
 from imuran_cli.cli.runtime import Runtime
@@ -72,15 +71,3 @@ def load_regimen(rt: Runtime) -> tuple[Profile | None, Regimen]:
 
         max_mg_per_kg = load_dosing().typical.max_mg_per_kg
     return profile, regimen_of(profile, rt.limits(), max_mg_per_kg)
-
-
-def emit_lines(rt: Runtime, result: ResultT, lines: Callable[[ResultT, int], list[str]]) -> None:
-    """Print ``result``: one JSON document with ``--json``, else plain lines (no rich)."""
-    if rt.json:
-        from imuran_cli.render.json_out import write_json
-
-        write_json(result)
-        return
-    from imuran_cli.render.plain import output_width, write_lines
-
-    write_lines(lines(result, output_width()), sys.stdout)

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from imuran_cli.cli._journal import emit_lines, reading_journal, writing_journal
+from imuran_cli.cli import completion
+from imuran_cli.cli._journal import reading_journal, writing_journal
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
 
@@ -16,7 +17,10 @@ if TYPE_CHECKING:
     from imuran_cli.knowledge.adl import AdlScale, EmergencyLine
 
 adl_app = typer.Typer(
-    help="Record and list MG-ADL scores: how MG affects your daily life.",
+    help=(
+        "MG-ADL scores: record and list them.\n\n"
+        "Record and list MG-ADL scores: how MG affects your daily life."
+    ),
     no_args_is_help=False,
     invoke_without_command=True,
     rich_markup_mode=None,
@@ -27,7 +31,9 @@ adl_app = typer.Typer(
 
 @adl_app.callback()
 def adl_root(ctx: typer.Context) -> None:
-    """Record and list MG-ADL scores: how MG affects your daily life."""
+    """MG-ADL scores: record and list them.
+
+    Record and list MG-ADL scores: how MG affects your daily life."""
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit(0)
@@ -54,6 +60,7 @@ def add(
             "--date",
             metavar="DAY",
             help="The day (default today); may be before your start date.",
+            autocompletion=completion.when_words,
         ),
     ] = None,
     talking: Annotated[int | None, _grade("--talking", "Talking.")] = None,
@@ -66,8 +73,9 @@ def add(
     eyelids: Annotated[int | None, _grade("--eyelids", "Drooping eyelid.")] = None,
     json_output: JsonOpt = False,
 ) -> None:
-    """Record an MG-ADL score: 8 items, each from 0 (normal) to 3
-    (the most severe).
+    """Record an MG-ADL score.
+
+    Record an MG-ADL score: 8 items, each from 0 (normal) to 3 (the most severe).
 
     In a terminal it asks each item no option gives, showing its
     four grades; otherwise every item must be given. One score a
@@ -90,7 +98,6 @@ def add(
         )
         from imuran_cli.core.days import parse_day
         from imuran_cli.knowledge.adl import load_adl
-        from imuran_cli.render.human.journal import adl_recorded_lines
         from imuran_cli.storage.adl_rows import record_adl
 
         scale = load_adl()
@@ -115,13 +122,16 @@ def add(
         with writing_journal(rt) as journal:
             replaced, scores = record_adl(journal, new)
         line = _emergency_line(items, scale) if needs_emergency(items, scale) else None
-        emit_lines(rt, adl_recorded(new, replaced, scores, scale, line), adl_recorded_lines)
+        rt.emit_lines(
+            adl_recorded(new, replaced, scores, scale, line), "journal.adl_recorded_lines"
+        )
 
 
 @adl_app.command("list")
 def list_scores(ctx: typer.Context, json_output: JsonOpt = False) -> None:
-    """List every MG-ADL score, newest first, with the change from
-    the first to the latest.
+    """Your MG-ADL scores and the change.
+
+    List every MG-ADL score, newest first, with the change from the first to the latest.
 
     Example:
 
@@ -130,7 +140,6 @@ def list_scores(ctx: typer.Context, json_output: JsonOpt = False) -> None:
     with command_session(ctx, json_output=json_output) as rt:
         from imuran_cli.core.adl import adl_list, needs_emergency
         from imuran_cli.knowledge.adl import load_adl
-        from imuran_cli.render.human.journal import adl_list_lines
 
         scale = load_adl()
         scores = []
@@ -143,7 +152,7 @@ def list_scores(ctx: typer.Context, json_output: JsonOpt = False) -> None:
         line = None
         if latest is not None and needs_emergency(latest.items, scale):
             line = _emergency_line(latest.items, scale)
-        emit_lines(rt, adl_list(scores, scale, line), adl_list_lines)
+        rt.emit_lines(adl_list(scores, scale, line), "journal.adl_list_lines")
 
 
 def _emergency_line(items: AdlItems, scale: AdlScale) -> EmergencyLine:

@@ -20,7 +20,9 @@ def calendar(
     ] = None,
     output: OutputOpt = None,
 ) -> None:
-    """Reminders for your calendar: each dose, and the next blood test.
+    """Dose and blood-test reminders (.ics).
+
+    Reminders for your calendar: each dose, and the next blood test.
 
     Writes an iCalendar file (.ics) that calendar apps import:
     one daily event per dose of your schedule, with an alarm at

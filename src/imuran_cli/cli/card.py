@@ -25,7 +25,9 @@ def card(
     ] = CardFormat.text,
     output: OutputOpt = None,
 ) -> None:
-    """A medicine card to carry: MG, azathioprine, your medicines.
+    """A medicine card to carry.
+
+    A medicine card to carry: MG, azathioprine, your medicines.
 
     The leaflet asks you to carry a list of your medicines and
     doses. The card adds what whoever treats you in an emergency

@@ -38,7 +38,9 @@ def live_vaccine_dates(rt: Runtime, queries: list[str], index: MedicineIndex) ->
 
 
 def check(ctx: typer.Context, names: NamesArg, json_output: JsonOpt = False) -> None:
-    """Check medicines or vaccines against azathioprine and MG.
+    """Check medicines and vaccines for risks.
+
+    Check medicines or vaccines against azathioprine and MG.
 
     Each NAME is a generic or brand name, with or without strength and form. Put a
     name of several words in quotes when it is followed by another name. A finding is

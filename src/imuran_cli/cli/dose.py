@@ -1,13 +1,16 @@
 """`imuran dose`: the daily dose for a weight, in mg and tablets, with its checks."""
 
-from __future__ import annotations
-
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from imuran_cli.cli import completion
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
+
+if TYPE_CHECKING:
+    from imuran_cli.core.dose import DoseResult
+    from imuran_cli.render.plain import TextOut
 
 WeightOpt = Annotated[
     str | None,
@@ -19,7 +22,12 @@ WeightOpt = Annotated[
 ]
 UnitOpt = Annotated[
     str | None,
-    typer.Option("--unit", metavar="kg|lb", help="Unit of --weight (default: kg)."),
+    typer.Option(
+        "--unit",
+        metavar="kg|lb",
+        help="Unit of --weight (default: kg).",
+        autocompletion=completion.weight_units,
+    ),
 ]
 MgPerKgOpt = Annotated[
     str | None,
@@ -39,6 +47,7 @@ ScheduleOpt = Annotated[
         "--schedule",
         metavar="once|split",
         help="All in the morning, or half morning and half later.",
+        autocompletion=completion.schedules,
     ),
 ]
 
@@ -52,10 +61,11 @@ def dose(
     schedule: ScheduleOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
-    """Your daily dose in mg and tablets, or the usual range for your weight.
+    """Your daily dose in mg and tablets.
 
-    Options override your profile for this run only. TPMT and NUDT15 results and other
-    medicines in your profile add warnings; a prescribed dose is never changed.
+    Without a prescribed dose or target: the usual range for your weight. Options
+    override your profile for this run only. TPMT and NUDT15 results and other medicines
+    in your profile add warnings; a prescribed dose is never changed.
 
     Example:
 
@@ -69,10 +79,16 @@ def dose(
         from imuran_cli.core.dose import DoseOptions, plan_dose
         from imuran_cli.knowledge.dosing import load_dosing
         from imuran_cli.knowledge.medicines import load_medicines
-        from imuran_cli.render.human.dose import render_dose
 
         options = DoseOptions(
             weight=weight, unit=unit, mg_per_kg=mg_per_kg, daily_mg=daily_mg, schedule=schedule
         )
         result = plan_dose(options, rt.load_profile(), rt.limits(), load_dosing(), load_medicines())
-        rt.emit(result, render_dose)
+        rt.emit(result, _render)
+
+
+def _render(result: "DoseResult", out: "TextOut") -> None:
+    # Imported here, when a human answer is printed: --json runs never load the view.
+    from imuran_cli.render.human.dose import render_dose
+
+    render_dose(result, out)

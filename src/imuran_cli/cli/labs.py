@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
+from imuran_cli.cli import completion
 from imuran_cli.cli._journal import reading_journal, writing_journal
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import Runtime, command_session
@@ -21,7 +21,10 @@ if TYPE_CHECKING:
 ResultT = TypeVar("ResultT")
 
 labs_app = typer.Typer(
-    help="Blood tests: record results, see flags and trends, and when the next is due.",
+    help=(
+        "Blood tests: results, flags, next due.\n\n"
+        "Blood tests: record results, see flags and trends, and when the next is due."
+    ),
     no_args_is_help=False,
     invoke_without_command=True,
     rich_markup_mode=None,
@@ -44,20 +47,6 @@ def _labs() -> Labs:
     return load_labs()
 
 
-def emit_lines(rt: Runtime, result: ResultT, lines: Callable[[ResultT, int], list[str]]) -> None:
-    """One JSON document with --json, else plain lines within the output width (no rich,
-    and none of the other journal commands' views)."""
-    if rt.json:
-        from imuran_cli.render.json_out import write_json
-
-        write_json(result)
-        return
-    from imuran_cli.render.plain import output_width
-
-    sys.stdout.write("\n".join(lines(result, output_width())) + "\n")
-    sys.stdout.flush()
-
-
 def _recorded_tests(rt: Runtime) -> list[LabTest]:
     """Every recorded test; none (and no sqlite3 import) without a journal file."""
     with reading_journal(rt) as journal:
@@ -74,6 +63,7 @@ DayOpt = Annotated[
         "--date",
         metavar="DAY",
         help="Day of the test: today (default), yesterday, '3 days ago', 3d or YYYY-MM-DD.",
+        autocompletion=completion.when_words,
     ),
 ]
 
@@ -114,7 +104,9 @@ def add(
     ] = None,
     json_output: JsonOpt = False,
 ) -> None:
-    """Record a blood test (all values optional: none records that blood was taken).
+    """Record a blood test.
+
+    Record a blood test (all values optional: none records that blood was taken).
 
     Counts in 10^9/L (the same number as 10^3/uL), MCV in fL, enzymes in U/L,
     haemoglobin in g/dL or, written with the unit, in g/L. A second test on the same
@@ -127,7 +119,6 @@ def add(
     with command_session(ctx, json_output=json_output) as rt:
         from imuran_cli.core import labs as core
         from imuran_cli.core.days import parse_day
-        from imuran_cli.render.human.labs import render_lab_recorded
         from imuran_cli.storage.labs import read_tests, save_test
 
         knowledge = _labs()
@@ -166,7 +157,7 @@ def add(
             profile_limits=core.profile_lab_limits(profile),
             labs=knowledge,
         )
-        emit_lines(rt, result, lambda r, width: render_lab_recorded(r, knowledge, width))
+        rt.emit_lines(result, "labs.render_lab_recorded", knowledge)
 
 
 @labs_app.command("remove")
@@ -187,7 +178,6 @@ def remove(
         from imuran_cli.core import labs as core
         from imuran_cli.core.days import parse_day
         from imuran_cli.core.errors import InputError
-        from imuran_cli.render.human.labs import render_lab_removed
         from imuran_cli.storage.labs import remove_test
 
         knowledge = _labs()
@@ -204,7 +194,7 @@ def remove(
             )
         profile = rt.load_profile()
         result = core.removed(gone, core.profile_lab_limits(profile), knowledge)
-        emit_lines(rt, result, lambda r, width: render_lab_removed(r, knowledge, width))
+        rt.emit_lines(result, "labs.render_lab_removed", knowledge)
 
 
 @labs_app.command("list")
@@ -215,7 +205,9 @@ def list_tests(
         bool, typer.Option("--csv", help="Print CSV: one row per test, a column per test.")
     ] = False,
 ) -> None:
-    """Every blood test, newest first, each value with its flag, and falling trends.
+    """Every blood test, with its flags.
+
+    Every blood test, newest first, each value with its flag, and falling trends.
 
     Example:
 
@@ -224,7 +216,6 @@ def list_tests(
     with command_session(ctx, json_output=json_output) as rt:
         from imuran_cli.core import labs as core
         from imuran_cli.core.errors import InputError
-        from imuran_cli.render.human.labs import render_labs_list
 
         if csv_output and json_output:
             raise InputError("--csv and --json cannot be used together", "choose one", code="usage")
@@ -237,7 +228,7 @@ def list_tests(
 
             write_labs_csv(result, knowledge, sys.stdout)
             return
-        emit_lines(rt, result, lambda r, width: render_labs_list(r, knowledge, width))
+        rt.emit_lines(result, "labs.render_labs_list", knowledge)
 
 
 def _use_color() -> bool:
@@ -263,7 +254,9 @@ def chart(
     ],
     json_output: JsonOpt = False,
 ) -> None:
-    """Chart one test over time in the terminal, with its limit drawn.
+    """Chart one test over time.
+
+    Chart one test over time in the terminal, with its limit drawn.
 
     Example:
 
@@ -292,7 +285,9 @@ def chart(
 
 @labs_app.command("due")
 def due(ctx: typer.Context, json_output: JsonOpt = False) -> None:
-    """When the next blood test is due, and by which rule.
+    """When the next blood test is due.
+
+    When the next blood test is due, and by which rule.
 
     From your last recorded test and your start date: the US label's closer
     schedule in the first months of treatment, then the leaflet's interval. Your
@@ -304,7 +299,6 @@ def due(ctx: typer.Context, json_output: JsonOpt = False) -> None:
     """
     with command_session(ctx, json_output=json_output) as rt:
         from imuran_cli.core.lab_due import next_test_due
-        from imuran_cli.render.human.lab_due import render_labs_due
 
         knowledge = _labs()
         with reading_journal(rt) as journal:
@@ -314,4 +308,4 @@ def due(ctx: typer.Context, json_output: JsonOpt = False) -> None:
 
                 last = last_test_date(journal)
         result = next_test_due(rt.load_profile(), last, rt.today, knowledge)
-        emit_lines(rt, result, render_labs_due)
+        rt.emit_lines(result, "lab_due.render_labs_due")

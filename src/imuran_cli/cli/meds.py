@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from imuran_cli.cli.options import JsonOpt
-from imuran_cli.cli.runtime import Runtime, command_session
+from imuran_cli.cli.runtime import command_session
 
 if TYPE_CHECKING:
     from imuran_cli.storage.migrations import RawProfile
@@ -16,7 +15,10 @@ if TYPE_CHECKING:
 ResultT = TypeVar("ResultT")
 
 meds_app = typer.Typer(
-    help="Your other medicines: add, remove and list them, each checked.",
+    help=(
+        "Your other medicines, each checked.\n\n"
+        "Your other medicines: add, remove and list them, each checked."
+    ),
     no_args_is_help=False,
     invoke_without_command=True,
     # Like the root: plain help within 60 columns; completion is installed from the root.
@@ -35,22 +37,11 @@ NamesArg = Annotated[
 ]
 
 
-def _emit(rt: Runtime, result: ResultT, lines: Callable[[ResultT, int], list[str]]) -> None:
-    """One JSON document, or the plain text view (no rich)."""
-    if rt.json:
-        from imuran_cli.render.json_out import write_json
-
-        write_json(result)
-        return
-    from imuran_cli.render.human.check import render_text
-    from imuran_cli.render.plain import output_width
-
-    typer.echo(render_text(lines(result, output_width())), nl=False)
-
-
 @meds_app.callback()
 def meds_root(ctx: typer.Context) -> None:
-    """Your other medicines: add, remove and list them, each checked."""
+    """Your other medicines, each checked.
+
+    Your other medicines: add, remove and list them, each checked."""
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit(0)
@@ -63,7 +54,9 @@ def _medications(raw: RawProfile | None) -> list[str]:
 
 @meds_app.command("add")
 def add(ctx: typer.Context, names: NamesArg, json_output: JsonOpt = False) -> None:
-    """Check a medicine and add it to your profile, as you typed it.
+    """Check a medicine and add it.
+
+    Check a medicine and add it to your profile, as you typed it.
 
     The check is the one of imuran check. A name already in the list (any case) is not
     added twice. imuran profile set medications also sets the whole list.
@@ -84,7 +77,6 @@ def add(ctx: typer.Context, names: NamesArg, json_output: JsonOpt = False) -> No
         from imuran_cli.core.meds import MedsAdded, add_entries
         from imuran_cli.core.profile_edit import Edit, edit_profile
         from imuran_cli.knowledge.medicines import load_medicines
-        from imuran_cli.render.human.meds import meds_added_lines
         from imuran_cli.storage.profile_store import update_profile
 
         medicines = load_medicines()
@@ -112,12 +104,14 @@ def add(ctx: typer.Context, names: NamesArg, json_output: JsonOpt = False) -> No
             created=saved.created,
             backup=str(saved.backup) if saved.backup else None,
         )
-        _emit(rt, result, meds_added_lines)
+        rt.emit_lines(result, "meds.meds_added_lines")
 
 
 @meds_app.command("remove")
 def remove(ctx: typer.Context, names: NamesArg, json_output: JsonOpt = False) -> None:
-    """Remove a medicine from your profile (any case; as it is written in the list).
+    """Remove a medicine from your profile.
+
+    Remove a medicine from your profile (any case; as it is written in the list).
 
     Example:
 
@@ -126,7 +120,6 @@ def remove(ctx: typer.Context, names: NamesArg, json_output: JsonOpt = False) ->
     with command_session(ctx, json_output=json_output) as rt:
         from imuran_cli.core.meds import MedsRemoved, remove_entry
         from imuran_cli.core.profile_edit import Edit, edit_profile, show_profile
-        from imuran_cli.render.human.meds import meds_removed_lines
         from imuran_cli.storage.profile_store import profile_exists, update_profile
 
         name = " ".join(name.strip() for name in names)
@@ -158,12 +151,14 @@ def remove(ctx: typer.Context, names: NamesArg, json_output: JsonOpt = False) ->
             path=str(rt.profile_path),
             backup=str(saved.backup) if saved.backup else None,
         )
-        _emit(rt, result, meds_removed_lines)
+        rt.emit_lines(result, "meds.meds_removed_lines")
 
 
 @meds_app.command("list")
 def list_medicines(ctx: typer.Context, json_output: JsonOpt = False) -> None:
-    """List the medicines in your profile, each with its findings.
+    """Your medicines, each with its findings.
+
+    List the medicines in your profile, each with its findings.
 
     Example:
 
@@ -173,7 +168,6 @@ def list_medicines(ctx: typer.Context, json_output: JsonOpt = False) -> None:
         from imuran_cli.core.medicines import LiveVaccineDates, check_medicines
         from imuran_cli.core.meds import MedsList
         from imuran_cli.knowledge.medicines import load_medicines
-        from imuran_cli.render.human.meds import meds_list_lines
 
         profile = rt.load_profile()
         entries = profile.medications if profile is not None else []
@@ -183,4 +177,4 @@ def list_medicines(ctx: typer.Context, json_output: JsonOpt = False) -> None:
         result = MedsList(
             medicines=checked.medicines, sources=checked.sources, path=str(rt.profile_path)
         )
-        _emit(rt, result, meds_list_lines)
+        rt.emit_lines(result, "meds.meds_list_lines")

@@ -1,11 +1,10 @@
 """`imuran missed`: what to do about a missed dose, from the leaflet's rule and the clock."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
 
+from imuran_cli.cli import completion
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
 
@@ -22,6 +21,7 @@ def missed(
                 '"N days ago", Nd or YYYY-MM-DD (default: the latest dose with no record '
                 "in your journal)."
             ),
+            autocompletion=completion.when_words,
         ),
     ] = None,
     dose: Annotated[
@@ -30,16 +30,17 @@ def missed(
             "--dose",
             metavar="morning|later",
             help="Which dose of a split schedule was missed (default: morning).",
+            autocompletion=completion.dose_times,
         ),
     ] = None,
     json_output: JsonOpt = False,
 ) -> None:
-    """Say what to do about a missed dose: take it today, or skip it.
+    """What to do about a missed dose.
 
-    Follows the leaflet: a dose missed today is taken later today; a dose from an earlier
-    day is skipped. Never a double dose. A dose your journal shows as taken is not to be
-    taken again. Without --when, the answer is about the latest dose of the last 7 days
-    with no record in your journal.
+    Take it today, or skip it. Follows the leaflet: a dose missed today is taken later
+    today; a dose from an earlier day is skipped. Never a double dose. A dose your journal
+    shows as taken is not to be taken again. Without --when, the answer is about the latest
+    dose of the last 7 days with no record in your journal.
 
     Example:
 
@@ -83,7 +84,5 @@ def missed(
             regimen,
             records,
         )
-        from imuran_cli.cli._journal import emit_lines
-        from imuran_cli.render.human.missed import missed_lines
 
-        emit_lines(rt, result, missed_lines)
+        rt.emit_lines(result, "missed.missed_lines")

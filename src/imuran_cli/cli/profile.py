@@ -1,24 +1,23 @@
 """`imuran profile ...`: create, show and change the local profile."""
 
-from __future__ import annotations
-
 import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from imuran_cli.cli import completion
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import Runtime, command_session
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from imuran_cli.core.profile_edit import Edit
+    from imuran_cli.core.profile_edit import Edit, ProfileChanged, ProfileCreated, ProfileShown
     from imuran_cli.knowledge.limits import Limits
+    from imuran_cli.render.plain import TextOut
     from imuran_cli.storage.migrations import RawProfile
 
 profile_app = typer.Typer(
-    help="Create, show and change your local profile (weight, prescription, schedule).",
     no_args_is_help=False,
     invoke_without_command=True,
     # Like the root: plain help within 60 columns; completion is installed from the root.
@@ -35,7 +34,15 @@ KEYS_HELP = (
 
 @profile_app.callback()
 def profile_root(ctx: typer.Context) -> None:
-    """Create, show and change your local profile (weight, prescription, schedule)."""
+    """Your saved weight, dose and schedule.
+
+    Create, show and change your local profile: weight, prescription, schedule, test
+    results and other medicines.
+
+    Example:
+
+        imuran profile show
+    """
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit(0)
@@ -43,9 +50,10 @@ def profile_root(ctx: typer.Context) -> None:
 
 @profile_app.command("path")
 def path(ctx: typer.Context, json_output: JsonOpt = False) -> None:
-    """Print the paths of the profile and of the journal in use (they may not exist yet).
+    """Print where your profile and journal are.
 
-    The first line is the profile, the second the journal.
+    The paths of the profile and of the journal in use (they may not exist yet). The
+    first line is the profile, the second the journal.
 
     Example:
 
@@ -64,7 +72,7 @@ def path(ctx: typer.Context, json_output: JsonOpt = False) -> None:
 
 @profile_app.command("show")
 def show(ctx: typer.Context, json_output: JsonOpt = False) -> None:
-    """Show the profile.
+    """Show your profile.
 
     Example:
 
@@ -72,25 +80,37 @@ def show(ctx: typer.Context, json_output: JsonOpt = False) -> None:
     """
     with command_session(ctx, json_output=json_output) as rt:
         from imuran_cli.core.profile_edit import show_profile
-        from imuran_cli.render.human.profile import render_profile_shown
 
-        rt.emit(show_profile(str(rt.profile_path), rt.load_profile()), render_profile_shown)
+        rt.emit(show_profile(str(rt.profile_path), rt.load_profile()), _render_shown)
 
 
 @profile_app.command("set")
 def set_value(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(metavar="KEY", help="What to change (see above).")],
-    value: Annotated[str, typer.Argument(metavar="VALUE", help="Its new value.")],
+    key: Annotated[
+        str,
+        typer.Argument(
+            metavar="KEY",
+            help="What to change (see above).",
+            autocompletion=completion.profile_keys,
+        ),
+    ],
+    value: Annotated[
+        str,
+        typer.Argument(
+            metavar="VALUE", help="Its new value.", autocompletion=completion.profile_values
+        ),
+    ],
     limit: Annotated[
         str | None,
         typer.Argument(metavar="[LIMIT]", help="The limit, for lab-limit NAME LIMIT only."),
     ] = None,
     json_output: JsonOpt = False,
 ) -> None:
-    """Change one value of the profile (creating the profile if there is none).
+    """Change one value of your profile.
 
-    The whole profile is checked before it is saved. KEY and VALUE:
+    Creates the profile if there is none. The whole profile is checked before it is
+    saved. KEY and VALUE:
 
     \b
       weight         70, 70kg or 154lb
@@ -130,7 +150,7 @@ def set_value(
         _save_edit(rt, edit, must_exist=False)
 
 
-def _lab_limit_edit(name: str, limit: str | None) -> Edit:
+def _lab_limit_edit(name: str, limit: str | None) -> "Edit":
     from imuran_cli.core.errors import InputError
     from imuran_cli.core.labs import lab_limit_edit
     from imuran_cli.core.profile_edit import LAB_LIMIT
@@ -160,15 +180,23 @@ def _no_extra(key: str, extra: str | None) -> None:
 @profile_app.command("unset")
 def unset_value(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(metavar="KEY", help="What to put back to its default.")],
+    key: Annotated[
+        str,
+        typer.Argument(
+            metavar="KEY",
+            help="What to put back to its default.",
+            autocompletion=completion.profile_keys,
+        ),
+    ],
     name: Annotated[
         str | None,
         typer.Argument(metavar="[NAME]", help="The limit, for lab-limit NAME only."),
     ] = None,
     json_output: JsonOpt = False,
 ) -> None:
-    """Put one value of the profile back to its default (or remove it).
+    """Put one value back to its default.
 
+    Puts one value of the profile back to its default, or removes it.
     KEY is one of the keys of imuran profile set (see imuran profile set --help). The
     whole profile is checked before it is saved.
 
@@ -188,20 +216,19 @@ def unset_value(
         _save_edit(rt, edit, must_exist=True)
 
 
-def _save_edit(rt: Runtime, edit: Edit, *, must_exist: bool) -> None:
+def _save_edit(rt: Runtime, edit: "Edit", *, must_exist: bool) -> None:
     """Apply one edit under the lock, validate the whole profile, save it and report.
 
     With ``must_exist`` a missing profile is an error (unset) instead of being created (set).
     """
     from imuran_cli.core.profile_edit import changed, edit_profile, show_profile
-    from imuran_cli.render.human.profile import render_profile_changed
     from imuran_cli.storage.profile_store import profile_exists, update_profile
 
     limits = rt.limits()
     if must_exist and not profile_exists(rt.profile_path):
         show_profile(str(rt.profile_path), None)  # raises: there is no profile
 
-    def change(raw: RawProfile | None) -> RawProfile:
+    def change(raw: "RawProfile | None") -> "RawProfile":
         if must_exist and raw is None:  # removed meanwhile
             show_profile(str(rt.profile_path), None)
         return edit_profile(raw, [edit], limits, rt.today)[0]
@@ -211,7 +238,7 @@ def _save_edit(rt: Runtime, edit: Edit, *, must_exist: bool) -> None:
     result = changed(
         str(rt.profile_path), edit, saved.profile, created=saved.created, backup=backup
     )
-    rt.emit(result, render_profile_changed)
+    rt.emit(result, _render_changed)
 
 
 def _stdin_is_terminal() -> bool:
@@ -239,11 +266,21 @@ def init(
     ] = None,
     schedule: Annotated[
         str | None,
-        typer.Option("--schedule", metavar="once|split", help="Once a day (default) or split."),
+        typer.Option(
+            "--schedule",
+            metavar="once|split",
+            help="Once a day (default) or split.",
+            autocompletion=completion.schedules,
+        ),
     ] = None,
     tablet_mg: Annotated[
         str | None,
-        typer.Option("--tablet-mg", metavar="MG", help="Tablet strength (default 50)."),
+        typer.Option(
+            "--tablet-mg",
+            metavar="MG",
+            help="Tablet strength (default 50).",
+            autocompletion=completion.tablet_strengths,
+        ),
     ] = None,
     tablets_split: Annotated[
         str | None,
@@ -251,6 +288,7 @@ def init(
             "--tablets-split",
             metavar="yes|no",
             help="May tablets be halved (default: yes for scored tablets only).",
+            autocompletion=completion.yes_no,
         ),
     ] = None,
     started_on: Annotated[
@@ -259,11 +297,21 @@ def init(
     ] = None,
     tpmt: Annotated[
         str | None,
-        typer.Option("--tpmt", metavar="RESULT", help="TPMT result (default unknown)."),
+        typer.Option(
+            "--tpmt",
+            metavar="RESULT",
+            help="TPMT result (default unknown).",
+            autocompletion=completion.genotypes,
+        ),
     ] = None,
     nudt15: Annotated[
         str | None,
-        typer.Option("--nudt15", metavar="RESULT", help="NUDT15 result (default unknown)."),
+        typer.Option(
+            "--nudt15",
+            metavar="RESULT",
+            help="NUDT15 result (default unknown).",
+            autocompletion=completion.genotypes,
+        ),
     ] = None,
     medication: Annotated[
         list[str] | None,
@@ -273,12 +321,18 @@ def init(
         bool,
         typer.Option("--force", help="Replace an existing profile (kept as a .bak)."),
     ] = False,
+    no_input: Annotated[
+        bool,
+        typer.Option("--no-input", help="Never ask, even in a terminal."),
+    ] = False,
     json_output: JsonOpt = False,
 ) -> None:
-    """Create your profile: asks in a terminal, or takes every answer as an option.
+    """Create your profile.
 
-    Without a terminal (or with --json) nothing is asked: what no option gives stays
-    unset or takes its default. An existing profile is replaced only with --force, and
+    With no option, in a terminal, it asks. Given any answer as an option (or without a
+    terminal, or with --no-input or --json) it asks nothing: the rest takes its default or stays
+    unset, and the answer lists what is unset with the command that sets it. An
+    existing profile is replaced only with --force, and
     then kept beside it as <name>.<UTC time>.bak.
 
     \b
@@ -292,12 +346,11 @@ def init(
     with command_session(ctx, json_output=json_output) as rt:
         from imuran_cli.core.profile_edit import (
             INIT_STYLE,
-            ProfileCreated,
+            created,
             edit_profile,
             medications_edit,
             set_edit,
         )
-        from imuran_cli.render.human.profile import render_profile_created
         from imuran_cli.storage.profile_store import (
             profile_exists,
             profile_exists_error,
@@ -325,17 +378,35 @@ def init(
         ]
         if medication is not None:
             edits.append(medications_edit(medication))
-        if not rt.json and _stdin_is_terminal():
-            asked = {key for key, text in given.items() if text is None}
-            if medication is None:
-                asked.add("medications")
-            edits = _ask(edits, asked, limits, rt.today)
+        # Any answer given as an option means the person knows what they want: nothing is
+        # asked, and the answer lists what is still unset.
+        if not edits and not no_input and not rt.json and _stdin_is_terminal():
+            edits = _ask(limits, rt.today)
         _, profile = edit_profile(None, edits, limits, rt.today, INIT_STYLE)
         backup = replace_profile(rt.profile_path, profile, rt.now, force=force)
-        result = ProfileCreated(
-            path=str(rt.profile_path), backup=str(backup) if backup else None, profile=profile
-        )
-        rt.emit(result, render_profile_created)
+        result = created(str(rt.profile_path), profile, str(backup) if backup else None, edits)
+        rt.emit(result, _render_created)
+
+
+# The human views, imported only when one is printed: --json runs never load them.
+
+
+def _render_shown(result: "ProfileShown", out: "TextOut") -> None:
+    from imuran_cli.render.human.profile import render_profile_shown
+
+    render_profile_shown(result, out)
+
+
+def _render_changed(result: "ProfileChanged", out: "TextOut") -> None:
+    from imuran_cli.render.human.profile import render_profile_changed
+
+    render_profile_changed(result, out)
+
+
+def _render_created(result: "ProfileCreated", out: "TextOut") -> None:
+    from imuran_cli.render.human.profile import render_profile_created
+
+    render_profile_created(result, out)
 
 
 # The questions of `profile init`, in the order asked: the tablets come before the dose,
@@ -354,20 +425,19 @@ _QUESTIONS: list[tuple[str, str, str | None]] = [
 ]
 
 
-def _ask(edits: list[Edit], asked: set[str], limits: Limits, today: dt.date) -> list[Edit]:
-    """Ask, in a terminal, what no option gave; each answer is checked as it is given."""
+def _ask(limits: "Limits", today: "dt.date") -> "list[Edit]":
+    """Ask every question, in a terminal; each answer is checked as it is given, and a bad
+    one is explained in the words of the question (no option was typed) and asked again."""
     import textwrap
 
     from imuran_cli.core.errors import InputError
-    from imuran_cli.core.profile_edit import INIT_STYLE, edit_profile, set_edit
+    from imuran_cli.core.profile_edit import PROMPT_STYLE, edit_profile, set_edit
     from imuran_cli.render.plain import output_width, write_error
 
     typer.echo("Press Enter to skip a question or keep its default.")
     results_told = False
-    answers = list(edits)
+    answers: list[Edit] = []
     for key, question, default in _QUESTIONS:
-        if key not in asked:
-            continue
         if key in ("tpmt", "nudt15") and not results_told:
             typer.echo(
                 textwrap.fill(
@@ -388,8 +458,8 @@ def _ask(edits: list[Edit], asked: set[str], limits: Limits, today: dt.date) -> 
             if not text.strip() and key != "medications":
                 break
             try:
-                edit = set_edit(key, text, limits, INIT_STYLE)
-                edit_profile(None, [*answers, edit], limits, today, INIT_STYLE)
+                edit = set_edit(key, text, limits, PROMPT_STYLE)
+                edit_profile(None, [*answers, edit], limits, today, PROMPT_STYLE)
             except InputError as exc:
                 write_error(exc.message, exc.hint)
                 continue

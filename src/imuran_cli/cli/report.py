@@ -38,7 +38,9 @@ def report(
     ] = ReportFormat.html,
     output: OutputOpt = None,
 ) -> None:
-    """A report for your neurologist, from --since to today.
+    """A report for your neurologist.
+
+    A report for your neurologist, from --since to today.
 
     Your dose and medicines (with what imuran check says), the
     leaflet's timeline, doses taken by month, MG-ADL scores with

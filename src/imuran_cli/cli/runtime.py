@@ -13,9 +13,8 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 import typer
 
@@ -31,16 +30,16 @@ if TYPE_CHECKING:
 
     from imuran_cli.core.profile import Profile
     from imuran_cli.knowledge.limits import Limits
+    from imuran_cli.render.plain import TextOut
 
 NOW_ENV = "IMURAN_NOW"
 DEBUG_ENV = "IMURAN_DEBUG"
 
-# A result object: a frozen dataclass (or, until converted, a pydantic model).
+# A result object: a frozen dataclass (the few models left convert in their own time).
 ResultT = TypeVar("ResultT")
 
 
-@dataclass
-class GlobalOptions:
+class GlobalOptions(NamedTuple):
     """Options given before the subcommand."""
 
     profile: Path | None = None
@@ -68,15 +67,26 @@ def read_clock(environ: dict[str, str] | os._Environ[str] = os.environ) -> dt.da
     return parsed if parsed.tzinfo is not None else parsed.astimezone()
 
 
-@dataclass
 class Runtime:
-    """What a command needs from the outside world, read once."""
+    """What a command needs from the outside world, read once.
 
-    json: bool
-    now: dt.datetime
-    profile_path: Path
-    journal_flag: Path | None = None
-    _limits: Limits | None = field(default=None, repr=False)
+    (A plain class, not a dataclass: every command creates one, and a dataclass costs
+    start-up time to define.)
+    """
+
+    def __init__(
+        self,
+        *,
+        json: bool,
+        now: dt.datetime,
+        profile_path: Path,
+        journal_flag: Path | None = None,
+    ) -> None:
+        self.json = json
+        self.now = now
+        self.profile_path = profile_path
+        self.journal_flag = journal_flag
+        self._limits: Limits | None = None
 
     @property
     def today(self) -> dt.date:
@@ -102,8 +112,22 @@ class Runtime:
 
         return load_profile(self.profile_path, self.limits(), self.today)
 
-    def emit(self, result: ResultT, render: Callable[[ResultT, Console], None]) -> None:
-        """Print ``result``: as one JSON document with ``--json``, else through ``render``."""
+    def emit(self, result: ResultT, render: Callable[[ResultT, TextOut], None]) -> None:
+        """Print ``result``: as one JSON document with ``--json``, else as plain text through
+        ``render`` (no rich: start-up stays light)."""
+        if self.json:
+            from imuran_cli.render.json_out import write_json
+
+            write_json(result)
+        else:
+            from imuran_cli.render.plain import TextOut
+
+            out = TextOut()
+            render(result, out)
+            out.flush()
+
+    def emit_table(self, result: ResultT, render: Callable[[ResultT, Console], None]) -> None:
+        """Like ``emit``, for a human view that prints a table: through a rich console."""
         if self.json:
             from imuran_cli.render.json_out import write_json
 
@@ -114,8 +138,8 @@ class Runtime:
             render(result, stdout_console())
 
     def emit_text(self, result: ResultT, render: Callable[[ResultT, int], str]) -> None:
-        """Like ``emit``, for views that are plain text: ``render(result, width)`` gives the
-        text, printed without importing rich (the width is at most 60 columns)."""
+        """Like ``emit``, for views that give their text whole: ``render(result, width)``,
+        printed without importing rich (the width is at most 60 columns)."""
         if self.json:
             from imuran_cli.render.json_out import write_json
 
@@ -125,6 +149,24 @@ class Runtime:
 
             sys.stdout.write(render(result, output_width()))
             sys.stdout.flush()
+
+    def emit_lines(self, result: ResultT, view: str, *extra: object) -> None:
+        """Like ``emit_text``, for a view that gives a list of lines. ``view`` names its
+        function in ``imuran_cli.render.human``, as ``"journal.stock_lines"``; it is
+        imported only for a human answer (``--json`` runs never load a view) and called
+        as ``function(result, *extra, width)``."""
+        if self.json:
+            from imuran_cli.render.json_out import write_json
+
+            write_json(result)
+            return
+        import importlib
+
+        from imuran_cli.render.plain import output_width, write_lines
+
+        module, name = view.rsplit(".", 1)
+        lines = getattr(importlib.import_module(f"imuran_cli.render.human.{module}"), name)
+        write_lines(lines(result, *extra, output_width()))
 
 
 def _global_options(ctx: typer.Context) -> GlobalOptions:

@@ -1,7 +1,5 @@
 """`imuran side-effects` (also `imuran symptoms`): look up a symptom, or list every side effect."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -10,9 +8,8 @@ from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from imuran_cli.core.side_effects import SideEffectsResult
+    from imuran_cli.render.plain import TextOut
 
 QueryArg = Annotated[
     list[str] | None,
@@ -24,8 +21,8 @@ QueryArg = Annotated[
 ]
 
 
-def _render(result: SideEffectsResult, out: Console) -> None:
-    # Imported here so that --json runs never import rich.
+def _render(result: "SideEffectsResult", out: "TextOut") -> None:
+    # Imported here, when a human answer is printed: --json runs never load the view.
     from imuran_cli.render.human.side_effects import render_side_effects
 
     render_side_effects(result, out)
@@ -46,10 +43,11 @@ def _medicine_names() -> list[str]:
 
 
 def side_effects(ctx: typer.Context, query: QueryArg = None, json_output: JsonOpt = False) -> None:
-    """Look up a symptom: is it a side effect, how urgent, what to do.
+    """Look up a symptom: how urgent it is.
 
-    Without a query, list the side effects by group and the warning signs. A vaccine or
-    another medicine is checked with imuran check instead.
+    Says whether it is a side effect, how urgent it is and what to do. Without a query,
+    list the side effects by group and the warning signs. A vaccine or another medicine
+    is checked with imuran check instead.
 
     Example:
 

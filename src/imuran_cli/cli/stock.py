@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from imuran_cli.cli._journal import emit_lines, load_regimen, reading_journal, writing_journal
+from imuran_cli.cli import completion
+from imuran_cli.cli._journal import load_regimen, reading_journal, writing_journal
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import Runtime, command_session
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from imuran_cli.storage.journal import Journal
 
 stock_app = typer.Typer(
-    help="Tablets left, days left and when to refill.",
+    help="Tablets left and when to refill.\n\nTablets left, days left and when to refill.",
     no_args_is_help=False,
     invoke_without_command=True,
     rich_markup_mode=None,
@@ -43,11 +44,9 @@ def stock(ctx: typer.Context, json_output: JsonOpt = False) -> None:
     if ctx.invoked_subcommand is not None:
         return
     with command_session(ctx, json_output=json_output) as rt:
-        from imuran_cli.render.human.journal import stock_lines
-
         with reading_journal(rt) as journal:
             result = current_stock(rt, journal)
-        emit_lines(rt, result, stock_lines)
+        rt.emit_lines(result, "journal.stock_lines")
 
 
 @stock_app.command("add")
@@ -56,7 +55,12 @@ def add(
     tablets: TabletsArg,
     date: Annotated[
         str | None,
-        typer.Option("--date", metavar="DAY", help="The day they came (default today)."),
+        typer.Option(
+            "--date",
+            metavar="DAY",
+            help="The day they came (default today).",
+            autocompletion=completion.when_words,
+        ),
     ] = None,
     json_output: JsonOpt = False,
 ) -> None:
@@ -72,7 +76,9 @@ def add(
 
 @stock_app.command("set")
 def set_count(ctx: typer.Context, tablets: TabletsArg, json_output: JsonOpt = False) -> None:
-    """Record N tablets counted by hand: the count starts again from N.
+    """Record the tablets counted by hand.
+
+    Record N tablets counted by hand: the count starts again from N.
 
     Example:
 
@@ -85,7 +91,6 @@ def set_count(ctx: typer.Context, tablets: TabletsArg, json_output: JsonOpt = Fa
 def _record(rt: Runtime, action: StockAction, tablets: float, date: str | None) -> None:
     from imuran_cli.core.days import parse_day
     from imuran_cli.core.stock import NewStock, StockRecorded, parse_tablets
-    from imuran_cli.render.human.journal import stock_recorded_lines
     from imuran_cli.storage.stock_rows import record_stock
 
     _, regimen = load_regimen(rt)
@@ -95,7 +100,7 @@ def _record(rt: Runtime, action: StockAction, tablets: float, date: str | None) 
     with writing_journal(rt) as journal:
         record_stock(journal, new)
         result = StockRecorded(recorded=new, stock=current_stock(rt, journal))
-    emit_lines(rt, result, stock_recorded_lines)
+    rt.emit_lines(result, "journal.stock_recorded_lines")
 
 
 def current_stock(rt: Runtime, journal: Journal | None) -> StockStatus:

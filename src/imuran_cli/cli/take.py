@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from imuran_cli.cli._journal import emit_lines, load_regimen, writing_journal
+from imuran_cli.cli import completion
+from imuran_cli.cli._journal import load_regimen, writing_journal
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import Runtime, command_session
 
@@ -20,6 +21,7 @@ DoseOpt = Annotated[
         "--dose",
         metavar="morning|later",
         help="Which dose of the day (default: the first not yet recorded).",
+        autocompletion=completion.dose_times,
     ),
 ]
 DateOpt = Annotated[
@@ -31,6 +33,7 @@ DateOpt = Annotated[
             'The day: today (default), yesterday, last-night, "N days ago", Nd or '
             "YYYY-MM-DD; any past day."
         ),
+        autocompletion=completion.when_words,
     ),
 ]
 ReplaceOpt = Annotated[
@@ -79,8 +82,9 @@ def skip(
     replace: ReplaceOpt = False,
     json_output: JsonOpt = False,
 ) -> None:
-    """Record a dose deliberately not taken (for example after
-    imuran missed said skip).
+    """Record a dose not taken, on purpose.
+
+    Record a dose deliberately not taken (for example after imuran missed said skip).
 
     Example:
 
@@ -101,7 +105,6 @@ def _record(
 ) -> None:
     from imuran_cli.core.days import parse_day
     from imuran_cli.core.take import dose_recorded, plan_dose
-    from imuran_cli.render.human.journal import dose_recorded_lines
 
     _, regimen = load_regimen(rt)
     ref = parse_day(date, rt.today)
@@ -125,4 +128,6 @@ def _record(
 
     with writing_journal(rt) as journal:
         new, replaced, after = record_dose(journal, ref.day, decide)
-    emit_lines(rt, dose_recorded(new, replaced, after, regimen, rt.today), dose_recorded_lines)
+    rt.emit_lines(
+        dose_recorded(new, replaced, after, regimen, rt.today), "journal.dose_recorded_lines"
+    )

@@ -1,7 +1,5 @@
 """`imuran travel`: how many tablets to carry, and a packing and safety checklist."""
 
-from __future__ import annotations
-
 import math
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
@@ -12,9 +10,8 @@ from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import Runtime, command_session
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from imuran_cli.core.travel import TripPlan
+    from imuran_cli.render.plain import TextOut
 
 
 class OutputFormat(StrEnum):
@@ -56,8 +53,9 @@ def travel(
     ] = OutputFormat.text,
     json_output: JsonOpt = False,
 ) -> None:
-    """How many tablets to carry on a trip, and what to pack and do.
+    """Tablets to carry, and a trip checklist.
 
+    How many tablets to take on a trip, and what to pack and do.
     Dates count inclusively: --from 2026-12-01 --to 2026-12-14
     is 14 days.
 
@@ -113,11 +111,13 @@ def travel(
         rt.emit(result, _render_text)
 
 
-def _with_stock(rt: Runtime, result: TripPlan) -> TripPlan:
+def _with_stock(rt: Runtime, result: "TripPlan") -> "TripPlan":
     """The plan with the stock line, when the journal knows the stock."""
     supply = result.supply
     if supply is None or not rt.journal_path.exists():  # no journal: no sqlite3 either
         return result
+    import dataclasses
+
     from imuran_cli.cli._journal import reading_journal
     from imuran_cli.cli.stock import current_stock
     from imuran_cli.core.stock import trip_stock
@@ -126,10 +126,10 @@ def _with_stock(rt: Runtime, result: TripPlan) -> TripPlan:
         stock = current_stock(rt, journal)
     start = result.start_date or rt.today
     line = trip_stock(stock, supply.total_tablets, supply.daily_tablets, start, rt.today)
-    return result if line is None else result.model_copy(update={"stock": line})
+    return result if line is None else dataclasses.replace(result, stock=line)
 
 
-def _render_text(result: TripPlan, out: Console) -> None:
+def _render_text(result: "TripPlan", out: "TextOut") -> None:
     """The text view, imported only when it is printed (``--json`` never loads it)."""
     from imuran_cli.render.human.travel import render_travel
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import typer
 
-from imuran_cli.cli._journal import emit_lines, reading_journal
+from imuran_cli.cli._journal import reading_journal
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
 
 
 def undo(ctx: typer.Context, json_output: JsonOpt = False) -> None:
-    """Remove the most recent record (a dose, an MG-ADL score, a stock
-    entry, a blood test) and say what it was.
+    """Remove the latest journal record.
+
+    Remove the most recent record (a dose, an MG-ADL score, a stock entry, a blood test)
+    and say what it was.
 
     A record that had replaced another (take --replace, a second
     score on one day, a second labs add on one day) brings that one
@@ -23,7 +25,7 @@ def undo(ctx: typer.Context, json_output: JsonOpt = False) -> None:
     """
     with command_session(ctx, json_output=json_output) as rt:
         from imuran_cli.core.undo import nothing_to_undo, undone
-        from imuran_cli.render.human.journal import describe, undone_lines
+        from imuran_cli.render.human.journal import describe
 
         with reading_journal(rt) as existing:
             if existing is None:
@@ -35,4 +37,4 @@ def undo(ctx: typer.Context, json_output: JsonOpt = False) -> None:
         if removed is None:
             raise nothing_to_undo(str(rt.journal_path))
         record, restored = removed_records(removed)
-        emit_lines(rt, undone(removed.kind, record, restored, describe), undone_lines)
+        rt.emit_lines(undone(removed.kind, record, restored, describe), "journal.undone_lines")

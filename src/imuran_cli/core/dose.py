@@ -9,9 +9,9 @@ only warned about. Every number comes from the knowledge data passed in.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
-
-from pydantic import BaseModel, ConfigDict
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.medicines import DOSE_KINDS, check_profile_medicines
@@ -25,6 +25,7 @@ from imuran_cli.core.regimen import (
     target_daily_mg,
 )
 from imuran_cli.core.units import (
+    MG_JSON,
     Mg,
     WeightUnit,
     format_number,
@@ -45,36 +46,37 @@ Severity = Literal["info", "caution", "urgent"]
 SEVERITY_ORDER: tuple[Severity, ...] = ("urgent", "caution", "info")
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class MgPerKg(_Model):
+@dataclass(frozen=True)
+class MgPerKg:
     """mg per kg of body weight a day: ``low`` equals ``high`` for a single dose."""
 
     low: float
     high: float
 
 
-class DailyMg(_Model):
-    low: Mg
-    high: Mg
+@dataclass(frozen=True)
+class DailyMg:
+    low: Mg = field(metadata=MG_JSON)
+    high: Mg = field(metadata=MG_JSON)
 
 
-class TabletsPerDay(_Model):
+@dataclass(frozen=True)
+class TabletsPerDay:
     low: float
     high: float
 
 
-class DoseItem(_Model):
+@dataclass(frozen=True)
+class DoseItem:
     """One dose of the day."""
 
     time: DoseTime
-    mg: Mg
+    mg: Mg = field(metadata=MG_JSON)
     tablets: float
 
 
-class DoseWarning(_Model):
+@dataclass(frozen=True)
+class DoseWarning:
     """Something that changes or questions the dose, with a stable code and its source."""
 
     code: str
@@ -85,19 +87,22 @@ class DoseWarning(_Model):
     medicine: str | None = None
 
 
-class Weight(_Model):
+@dataclass(frozen=True)
+class Weight:
     """The weight as given, in its own unit."""
 
     value: float
     unit: WeightUnit
 
 
-class Guidance(_Model):
+@dataclass(frozen=True)
+class Guidance:
     text: str
     sources: list[str]
 
 
-class DoseResult(_Model):
+@dataclass(frozen=True)
+class DoseResult:
     """The answer of ``imuran dose``; its fields are the ``--json`` contract."""
 
     weight_kg: float
@@ -112,7 +117,7 @@ class DoseResult(_Model):
     sources: list[str]
     # Added fields.
     weight: Weight
-    step_mg: Mg
+    step_mg: Mg = field(metadata=MG_JSON)
     tablets_split: bool
     adjusted: bool
     guidance: Guidance | None
@@ -260,7 +265,7 @@ class _Plan:
             "step": format_number(self.step),
         }
 
-    def _check(self, code: str, severity: Severity, message: str, sources: list[str]) -> None:
+    def _check(self, code: str, severity: Severity, message: str, sources: Sequence[str]) -> None:
         warning = DoseWarning(
             code=code,
             severity=severity,

@@ -1,29 +1,33 @@
 """Errors the domain raises; the CLI boundary turns them into messages and exit codes.
 
-Each error carries a stable ``code`` (for ``--json`` and scripts), a one-line ``message``
-naming the problem, an optional one-line ``hint`` naming the fix, and the ``exit_code``
-of DESIGN.md: 2 for bad input, 1 for an environment failure.
+The base class and the exit codes live in ``imuran_cli.errors`` (shared with knowledge,
+which may not import core); they are re-exported here, as is ``KnowledgeError``, so that
+``core.errors`` names every error a command can end with.
 """
 
 from __future__ import annotations
 
-EXIT_OK = 0
-EXIT_ENVIRONMENT = 1
-EXIT_BAD_INPUT = 2
-EXIT_INTERRUPTED = 130
+from imuran_cli.errors import (
+    EXIT_BAD_INPUT,
+    EXIT_ENVIRONMENT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    ImuranError,
+)
+from imuran_cli.knowledge.errors import KnowledgeError
 
-
-class ImuranError(Exception):
-    """Base of every error meant to be shown to the person using the tool."""
-
-    default_code = "error"
-    exit_code = EXIT_BAD_INPUT
-
-    def __init__(self, message: str, hint: str | None = None, *, code: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
-        self.code = code or self.default_code
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_ENVIRONMENT",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EnvironmentFailure",
+    "ImuranError",
+    "InputError",
+    "KnowledgeError",
+    "LockTimeout",
+    "ProfileError",
+]
 
 
 class InputError(ImuranError):
@@ -59,9 +63,3 @@ class LockTimeout(EnvironmentFailure):
     """Another imuran process held the profile lock for too long (exit 1)."""
 
     default_code = "lock_timeout"
-
-
-class KnowledgeError(EnvironmentFailure):
-    """The packaged medical data is missing or invalid: an installation problem (exit 1)."""
-
-    default_code = "knowledge_data"

@@ -8,17 +8,15 @@ the missed part of the usual daily dose, so a day's total never exceeds the usua
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
 
 from imuran_cli.core.days import read_day
 from imuran_cli.core.doses import DOSE_ORDER, parse_dose_option
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import DoseTime, DoseTimes, Profile, Schedule
 from imuran_cli.core.regimen import profile_step_mg, split_doses, tablets, usual_daily_mg
-from imuran_cli.core.units import Mg, format_number
+from imuran_cli.core.units import MG_JSON, Mg, format_number
 from imuran_cli.knowledge.limits import Limits
 from imuran_cli.knowledge.missed import MissedRules
 
@@ -28,27 +26,26 @@ Decision = Literal["take-today", "skip", "already-taken", "none"]
 _ONE_DAY = dt.timedelta(days=1)
 
 
-class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Amount(_Result):
+@dataclass(frozen=True)
+class Amount:
     """An amount to take: mg and tablets."""
 
-    mg: Mg
+    mg: Mg = field(metadata=MG_JSON)
     tablets: float
 
 
-class NextDose(_Result):
+@dataclass(frozen=True)
+class NextDose:
     """The next regular dose: its day, which dose of the day, and how much."""
 
     date: dt.date
     time: DoseTime
-    mg: Mg
+    mg: Mg = field(metadata=MG_JSON)
     tablets: float
 
 
-class DoseSlot(_Result):
+@dataclass(frozen=True)
+class DoseSlot:
     """A regular dose time: its day, which dose of the day, and the usual clock time."""
 
     date: dt.date
@@ -56,14 +53,16 @@ class DoseSlot(_Result):
     at: str
 
 
-class Advice(_Result):
+@dataclass(frozen=True)
+class Advice:
     """One statement with the id of its source."""
 
     text: str
     source: str
 
 
-class MissingDose(_Result):
+@dataclass(frozen=True)
+class MissingDose:
     """A dose with no record in the journal, and what to do about it."""
 
     date: dt.date
@@ -71,7 +70,8 @@ class MissingDose(_Result):
     decision: Decision
 
 
-class MissedResult(_Result):
+@dataclass(frozen=True)
+class MissedResult:
     """The answer of ``imuran missed``; its fields are the ``--json`` document.
 
     ``reason`` is also the first ``advice`` item (with its source). ``next_regular`` is the
@@ -86,7 +86,7 @@ class MissedResult(_Result):
     missed_on: dt.date | None
     dose: DoseTime | None
     decision: Decision
-    double_dose: Literal[False] = False
+    double_dose: Literal[False] = field(default=False, kw_only=True)
     take_now: Amount | None
     next_dose: NextDose | None
     advice: list[Advice]
@@ -96,17 +96,16 @@ class MissedResult(_Result):
     sources_note: str
     days_ago: int | None
     schedule: Schedule
-    daily_mg: Mg | None
+    daily_mg: Mg | None = field(metadata=MG_JSON)
     next_regular: DoseSlot
-    missing: list[MissingDose] = []
+    missing: list[MissingDose] = field(default_factory=list)
     recorded_at: str | None = None  # ISO 8601 with offset, as take --json writes it
     # The next regular dose is near (issue 13): the decision stands, with a caution.
     late: bool = False
-    cautions: list[Advice] = []
+    cautions: list[Advice] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class MissedWhen:
+class MissedWhen(NamedTuple):
     """A parsed ``--when``: the day, how many days ago, and the dose a word names."""
 
     day: dt.date
@@ -307,8 +306,8 @@ def plan_missed(
     sources = list(
         dict.fromkeys(
             [item.source for item in advice]
-            + (late_rule.sources if late else [])
-            + rules.differs.sources
+            + list(late_rule.sources if late else ())
+            + list(rules.differs.sources)
         )
     )
     return MissedResult(

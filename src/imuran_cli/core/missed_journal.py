@@ -11,6 +11,7 @@ without ``--when`` (the most recent dose with no record).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
@@ -86,7 +87,7 @@ def answer_missed(
         result = plan_missed(
             newest.date.isoformat(), newest.dose, now, profile, limits, max_mg_per_kg, rules
         )
-        return result.model_copy(update={"missing": missing})
+        return dataclasses.replace(result, missing=missing)
     return _nothing_missed(now, today, regimen, profile, journal_rules, lookback)
 
 
@@ -104,17 +105,16 @@ def _already_taken(
         Advice(text=answer.reason, source=answer.source),
         Advice(text=rules.never_double.text.format(total=total), source=rules.never_double.source),
     ]
-    return result.model_copy(
-        update={
-            "decision": "already-taken",
-            "take_now": None,
-            "headline": answer.headline.format(recorded=f"recorded {recorded}"),
-            "reason": answer.reason,
-            "advice": advice,
-            "sources": list(dict.fromkeys(item.source for item in advice)),
-            "sources_note": "",
-            "recorded_at": taken.recorded_at.isoformat(),
-        }
+    return dataclasses.replace(
+        result,
+        decision="already-taken",
+        take_now=None,
+        headline=answer.headline.format(recorded=f"recorded {recorded}"),
+        reason=answer.reason,
+        advice=advice,
+        sources=list(dict.fromkeys(item.source for item in advice)),
+        sources_note="",
+        recorded_at=taken.recorded_at.isoformat(),
     )
 
 

@@ -4,14 +4,13 @@ The profile is plain data. Range checks need the knowledge limits and today's da
 core never reads for itself: ``parse_profile`` takes both and is the one way in.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: pydantic would compile every annotation string
+# of these models at start-up; real annotations cost nothing to read.
 
 import datetime as dt
-import json
 import math
 import re
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -89,8 +88,7 @@ def _range_error(value: float, unit: str, low: float, high: float, per: str = ""
     )
 
 
-@dataclass(frozen=True)
-class ProfileContext:
+class ProfileContext(NamedTuple):
     """What validation needs from outside core: the limits and today's date."""
 
     limits: Limits
@@ -115,7 +113,7 @@ class Weight(_Section):
     unit: WeightUnit = "kg"
 
     @model_validator(mode="after")
-    def _in_range(self, info: ValidationInfo) -> Weight:
+    def _in_range(self, info: ValidationInfo) -> "Weight":
         limits = _context(info).limits
         allowed = limits.weight.kg if self.unit == "kg" else limits.weight.lb
         if not math.isfinite(self.value) or not allowed.contains(self.value):
@@ -180,7 +178,7 @@ class Prescription(_Section):
         return value
 
     @model_validator(mode="after")
-    def _consistent(self, info: ValidationInfo) -> Prescription:
+    def _consistent(self, info: ValidationInfo) -> "Prescription":
         limits = _context(info).limits
         if self.started_on and self.stopped_on and self.stopped_on < self.started_on:
             raise PydanticCustomError(
@@ -260,7 +258,9 @@ class Monitoring(_Section):
 
     lab_interval_weeks: int | None = None
     refill_days: int | None = None
-    lab_limits: dict[str, float] = Field(default_factory=dict)
+    # A literal default, not default_factory=dict: pydantic copies it for each profile, and
+    # default_factory makes it inspect dict's signature, which costs start-up time.
+    lab_limits: dict[str, float] = {}
 
     @field_validator("lab_interval_weeks")
     @classmethod
@@ -338,7 +338,7 @@ class Profile(_Section):
     weight: Weight | None = None
     prescription: Prescription
     genetics: Genetics = Field(default_factory=Genetics)
-    medications: list[str] = Field(default_factory=list)
+    medications: list[str] = []  # copied for each profile (see lab_limits)
     dose_times: DoseTimes = Field(default_factory=DoseTimes)
     monitoring: Monitoring = Field(default_factory=Monitoring)
     person: Person = Field(default_factory=Person)
@@ -398,6 +398,10 @@ class Profile(_Section):
         """The profile with the same keys and nesting as the file, dates as ISO strings."""
         return _without_unset_sections(_tidy(self.model_dump(mode="json", exclude_none=True)))
 
+    def __json__(self) -> dict[str, Any]:
+        """The ``--json`` view (``render.json_out``): as in the file, dates as ISO strings."""
+        return self.to_json_data()
+
 
 # Tables added in schema 2: written only with what the person set, so that a profile that
 # uses none of them reads as it did before.
@@ -424,6 +428,8 @@ def _without_unset_sections(data: dict[str, Any]) -> dict[str, Any]:
 
 def _quoted(text: str) -> str:
     """A string as TOML would write it: in double quotes, special characters escaped."""
+    import json  # only for an error message
+
     return json.dumps(text, ensure_ascii=False)
 
 

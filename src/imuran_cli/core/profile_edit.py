@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import json
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
-from pydantic import BaseModel, ValidationError, field_serializer
+from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from imuran_cli.core import profile as model
@@ -51,14 +50,15 @@ KeyKind = Literal[
 ]
 
 
-@dataclass(frozen=True)
-class KeySpec:
+class KeySpec(NamedTuple):
     """One key of ``imuran profile set``: where it lives in the file and how it is typed."""
 
     path: tuple[str, ...]
     kind: KeyKind
     example: str
     choices: tuple[str, ...] = ()
+    # What to type, in a command shown to copy; default: from the kind, or the choices.
+    placeholder: str = ""
 
 
 KEYS: dict[str, KeySpec] = {
@@ -70,8 +70,8 @@ KEYS: dict[str, KeySpec] = {
     "tablets-split": KeySpec(("prescription", "tablets_split"), "yes_no", "yes"),
     "started-on": KeySpec(("prescription", "started_on"), "date", "2026-03-01"),
     "stopped-on": KeySpec(("prescription", "stopped_on"), "date", "2026-03-01"),
-    "tpmt": KeySpec(("genetics", "tpmt"), "choice", "normal", GENOTYPES),
-    "nudt15": KeySpec(("genetics", "nudt15"), "choice", "normal", GENOTYPES),
+    "tpmt": KeySpec(("genetics", "tpmt"), "choice", "normal", GENOTYPES, "RESULT"),
+    "nudt15": KeySpec(("genetics", "nudt15"), "choice", "normal", GENOTYPES, "RESULT"),
     "medications": KeySpec(("medications",), "names", '"allopurinol, warfarin"'),
     "morning-time": KeySpec(("dose_times", "morning"), "time", "08:00"),
     "later-time": KeySpec(("dose_times", "later"), "time", "20:00"),
@@ -110,19 +110,27 @@ _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME_RE = re.compile(r"^(?P<hour>\d{1,2}):(?P<minute>\d{2})$")
 
 
-@dataclass(frozen=True)
-class Style:
-    """How messages name a key: ``daily-mg`` for ``profile set``, ``--daily-mg`` for init."""
+class Style(NamedTuple):
+    """How messages name a key: ``daily-mg`` for ``profile set``, ``--daily-mg`` for init,
+    ``daily dose`` for an answer typed at a question of ``profile init``."""
 
     prefix: str
     command: str
     renamed: Mapping[str, str]
+    # Values in double quotes, always (an answer is shown as typed, after the question's words).
+    quote_values: bool = False
 
     def label(self, key: str) -> str:
         return self.prefix + self.renamed.get(key, key)
 
     def example(self, key: str) -> str:
+        """``imuran profile set weight 70``; a bare ``70`` for a question."""
+        if not self.command:
+            return spec_of(key).example
         return f"{self.command}{self.label(key)} {spec_of(key).example}"
+
+    def shown(self, text: str) -> str:
+        return _quoted(text) if self.quote_values else _shown(text)
 
 
 SET_STYLE = Style(prefix="", command="imuran profile set ", renamed={})
@@ -131,10 +139,25 @@ INIT_STYLE = Style(
     command="imuran profile init ",
     renamed={"medications": "medication"},
 )
+# The words of the questions ``profile init`` asks (no option was typed, so none is named).
+PROMPT_STYLE = Style(
+    prefix="",
+    command="",
+    renamed={
+        "daily-mg": "daily dose",
+        "mg-per-kg": "mg/kg target",
+        "tablet-mg": "tablet strength",
+        "tablets-split": "halving",
+        "started-on": "start date",
+        "tpmt": "TPMT result",
+        "nudt15": "NUDT15 result",
+        "medications": "medicines",
+    },
+    quote_values=True,
+)
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """One change: ``value`` is what the file will hold; None puts the key back to its default."""
 
     key: str
@@ -233,7 +256,7 @@ def parse_value(key: str, text: str, limits: Limits, style: Style = SET_STYLE) -
 
     def bad(problem: str, code: str = "invalid_value") -> InputError:
         return InputError(
-            f"{label} {_shown(text)} {problem}; use {allowed(key, limits)}",
+            f"{label} {style.shown(text)} {problem}; use {allowed(key, limits)}",
             f"e.g. {style.example(key)}",
             code=code,
         )
@@ -414,7 +437,7 @@ def _tablets_error(ctx: Mapping[str, Any], edits: Sequence[Edit], style: Style) 
     changed = [edit for edit in edits if edit.key in ("tablet-mg", "tablets-split")]
     if len(edits) == 1 and changed:
         edit = changed[0]
-        shown = _shown(edit.text) if edit.text is not None else "(back to its default)"
+        shown = style.shown(edit.text) if edit.text is not None else "(back to its default)"
         return InputError(
             f"{label(edit.key)} {shown} conflicts with {label('daily-mg')} "
             f"{ctx['daily_mg']}: {tablets} make only multiples of {ctx['step_mg']} mg",
@@ -465,18 +488,20 @@ def key_of(loc: Sequence[str | int]) -> str | None:
 # ---------------------------------------------------------------- results
 
 
-class ProfileShown(BaseModel):
+# Result objects: frozen dataclasses, written by ``render.json_out``. ``profile`` is written
+# with the keys and nesting of the file (``Profile.__json__``).
+
+
+@dataclass(frozen=True)
+class ProfileShown:
     """``imuran profile show``: where the profile is, and what it holds."""
 
     path: str
     profile: Profile
 
-    @field_serializer("profile")
-    def _as_in_file(self, profile: Profile) -> dict[str, Any]:
-        return profile.to_json_data()
 
-
-class ProfileChanged(BaseModel):
+@dataclass(frozen=True)
+class ProfileChanged:
     """``imuran profile set/unset``: the key changed, its value now, and the saved profile."""
 
     path: str
@@ -487,21 +512,74 @@ class ProfileChanged(BaseModel):
     backup: str | None
     profile: Profile
 
-    @field_serializer("profile")
-    def _as_in_file(self, profile: Profile) -> dict[str, Any]:
-        return profile.to_json_data()
 
-
-class ProfileCreated(BaseModel):
-    """``imuran profile init``: the new profile, and where the old one was kept."""
+@dataclass(frozen=True)
+class ProfileCreated:
+    """``imuran profile init``: the new profile, where the old one was kept, the keys that
+    took their default because nothing gave them, and the keys still unset (each can be
+    given later with ``imuran profile set KEY VALUE``)."""
 
     path: str
     backup: str | None
     profile: Profile
+    defaulted: tuple[str, ...] = ()
+    unset: tuple[str, ...] = ()
 
-    @field_serializer("profile")
-    def _as_in_file(self, profile: Profile) -> dict[str, Any]:
-        return profile.to_json_data()
+
+# What ``profile init`` sets: keys with a default, and keys that stay unset when nothing
+# gives them. A prescription has a daily dose or an mg/kg target: when it has either, the
+# other is not missing. (No other medicines is a default: an empty list.)
+_DEFAULTED_KEYS = ("schedule", "tablet-mg", "tablets-split", "tpmt", "nudt15")
+_DOSE_KEYS = ("daily-mg", "mg-per-kg")
+_UNSET_KEYS = ("weight", *_DOSE_KEYS, "started-on")
+
+
+def unset_keys(profile: Profile) -> tuple[str, ...]:
+    """The keys of a new profile that nothing has set, in the order of ``KEYS``."""
+    has_dose = any(display_value(profile, key) is not None for key in _DOSE_KEYS)
+    return tuple(
+        key
+        for key in _UNSET_KEYS
+        if display_value(profile, key) is None and not (has_dose and key in _DOSE_KEYS)
+    )
+
+
+def placeholder(key: str) -> str:
+    """What to type for ``key`` in a command to copy: ``WEIGHT``, ``YYYY-MM-DD``, ``once|split``."""
+    spec = KEYS[key]
+    words: dict[KeyKind, str] = {
+        "weight": "WEIGHT",
+        "mg": "MG",
+        "mg_per_kg": "MG_PER_KG",
+        "tablet": "MG",
+        "yes_no": "yes|no",
+        "date": "YYYY-MM-DD",
+        "time": "HH:MM",
+        "names": '"NAME, NAME"',
+        "weeks": "WEEKS",
+        "days": "DAYS",
+        "text": '"TEXT"',
+    }
+    return spec.placeholder or words.get(spec.kind) or "|".join(spec.choices) or "VALUE"
+
+
+def set_command(key: str) -> str:
+    """``imuran profile set weight WEIGHT``: how to give ``key`` later."""
+    return f"{SET_STYLE.command}{key} {placeholder(key)}"
+
+
+def created(
+    path: str, profile: Profile, backup: str | None, edits: Sequence[Edit]
+) -> ProfileCreated:
+    """The answer of ``imuran profile init`` that made ``profile`` from ``edits``."""
+    given = {edit.key for edit in edits}
+    return ProfileCreated(
+        path=path,
+        backup=backup,
+        profile=profile,
+        defaulted=tuple(key for key in _DEFAULTED_KEYS if key not in given),
+        unset=unset_keys(profile),
+    )
 
 
 def show_profile(path: str, profile: Profile | None) -> ProfileShown:
@@ -660,6 +738,12 @@ def _shown(text: str) -> str:
     """A typed value in a message: as is, or quoted when it has spaces or odd characters."""
     if text and text.isprintable() and not any(char.isspace() for char in text):
         return text
+    return _quoted(text)
+
+
+def _quoted(text: str) -> str:
+    import json  # only for messages
+
     return json.dumps(text, ensure_ascii=False)
 
 

@@ -8,7 +8,7 @@ when tablets may be split, else a whole tablet).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from imuran_cli.core.profile import DoseTime, Profile, Schedule
 from imuran_cli.core.units import tablet_step_mg
@@ -86,8 +86,7 @@ def usual_daily_mg(profile: Profile, limits: Limits, max_mg_per_kg: float) -> fl
     return None
 
 
-@dataclass(frozen=True)
-class DosePart:
+class DosePart(NamedTuple):
     """One dose of the day: when, and how much."""
 
     time: DoseTime

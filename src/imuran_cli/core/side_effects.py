@@ -15,10 +15,8 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
-
-from pydantic import BaseModel, Field
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import Profile
@@ -48,7 +46,8 @@ _LIGATURES = str.maketrans(
 # ---------------------------------------------------------------- result (the JSON contract)
 
 
-class Timing(BaseModel):
+@dataclass(frozen=True)
+class Timing:
     """Whether an effect is expected at this point of treatment."""
 
     week: int | None
@@ -56,7 +55,8 @@ class Timing(BaseModel):
     text: str
 
 
-class Treatment(BaseModel):
+@dataclass(frozen=True)
+class Treatment:
     """Where the person is in treatment, from the profile."""
 
     started_on: dt.date
@@ -64,7 +64,8 @@ class Treatment(BaseModel):
     week: int | None
 
 
-class EffectMatch(BaseModel):
+@dataclass(frozen=True)
+class EffectMatch:
     """One effect, as found by the search (or listed when there is no query)."""
 
     id: str
@@ -83,14 +84,15 @@ class EffectMatch(BaseModel):
     source: str
     sources: list[str]
     match_kind: MatchKind | None = None
-    matched: list[str] = Field(default_factory=list)
+    matched: list[str] = field(default_factory=list)
     score: float | None = None
     timing: Timing | None = None
     # A command with more on the subject, e.g. "imuran pregnancy".
     see_also: str | None = None
 
 
-class GroupSummary(BaseModel):
+@dataclass(frozen=True)
+class GroupSummary:
     """A group of effects, with when it can start and whether it resolves on stopping."""
 
     id: GroupId
@@ -103,7 +105,8 @@ class GroupSummary(BaseModel):
     sources: list[str]
 
 
-class WarningSign(BaseModel):
+@dataclass(frozen=True)
+class WarningSign:
     """An effect that needs a doctor (or emergency services), with its signs."""
 
     id: str
@@ -114,7 +117,8 @@ class WarningSign(BaseModel):
     signs: list[str]
 
 
-class CheckPointer(BaseModel):
+@dataclass(frozen=True)
+class CheckPointer:
     """The query names a vaccine or another medicine: the command that checks it."""
 
     names: list[str]
@@ -123,7 +127,8 @@ class CheckPointer(BaseModel):
     sources: list[str]
 
 
-class SideEffectsResult(BaseModel):
+@dataclass(frozen=True)
+class SideEffectsResult:
     """The answer of ``imuran side-effects``."""
 
     query: str | None
@@ -240,8 +245,7 @@ class _Phrase(NamedTuple):
     terms: frozenset[str]
 
 
-@dataclass(frozen=True)
-class SearchIndex:
+class SearchIndex(NamedTuple):
     """The knowledge, with every phrase broken into search terms once."""
 
     knowledge: SideEffects
@@ -306,8 +310,7 @@ def build_index(knowledge: SideEffects) -> SearchIndex:
 # ---------------------------------------------------------------- search
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One effect found by the search, with its score and what matched."""
 
     effect: Effect
@@ -435,8 +438,7 @@ def suggest(index: SearchIndex, query: str, hits: list[Hit]) -> list[str]:
 _NAME_BREAKS = frozenset({"after", "before", "following", "post"})
 
 
-@dataclass(frozen=True)
-class CheckFound:
+class CheckFound(NamedTuple):
     """What a query says about vaccines and medicines, and the rest of it."""
 
     rest: str

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import dataclass, field
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import Profile
 from imuran_cli.core.regimen import usual_daily_mg
 from imuran_cli.core.stock import TripStock
-from imuran_cli.core.units import Mg, format_number, is_whole_steps, tablet_step_mg
+from imuran_cli.core.units import MG_JSON, Mg, format_number, is_whole_steps, tablet_step_mg
 from imuran_cli.knowledge.limits import Limits
 from imuran_cli.knowledge.travel import EarlyTreatment, LongTrip, Travel
 
@@ -33,11 +32,8 @@ _ADD_WEIGHT = (
 _ADD_LENGTH = "the trip length (--days N, or --from DATE --to DATE)"
 
 
-class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ChecklistItem(_Result):
+@dataclass(frozen=True)
+class ChecklistItem:
     """One thing to do or pack; ``source`` is the main one of ``sources``."""
 
     id: str
@@ -46,21 +42,23 @@ class ChecklistItem(_Result):
     sources: list[str]
 
 
-class Supply(_Result):
+@dataclass(frozen=True)
+class Supply:
     """Tablets to carry: per place, in how many places, and in all."""
 
     daily_tablets: float
     tablets_per_place: int
     places: int
     total_tablets: int
-    daily_mg: Mg
+    daily_mg: Mg = field(metadata=MG_JSON)
     tablet_mg: int
     tablets_split: bool
     days_covered: int
     dose_from: DoseFrom
 
 
-class TripPlan(_Result):
+@dataclass(frozen=True)
+class TripPlan:
     """The answer of ``imuran travel``; its fields are the ``--json`` contract."""
 
     abroad: bool

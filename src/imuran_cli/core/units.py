@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Annotated, Literal
-
-from pydantic import PlainSerializer
+from typing import Any, Literal
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.knowledge.limits import Limits
@@ -19,8 +17,10 @@ def whole_as_int(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-# An amount in mg in a result: written in JSON as an integer when whole (150, not 150.0).
-Mg = Annotated[float, PlainSerializer(whole_as_int, return_type=int | float, when_used="json")]
+# An amount in mg in a result: ``amount: Mg = field(metadata=MG_JSON)``, written in JSON as
+# an integer when whole (150, not 150.0) by ``render.json_out`` (the "json" metadata key).
+Mg = float
+MG_JSON: dict[str, Any] = {"json": whole_as_int}
 
 _WEIGHT_RE = re.compile(r"^\s*(?P<number>[^a-zA-Z\s]+)\s*(?P<unit>[a-zA-Z]+)?\s*$")
 _UNIT_ALIASES: dict[str, WeightUnit] = {

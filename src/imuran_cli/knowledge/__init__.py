@@ -1,5 +1,8 @@
 """The medical content, as TOML data shipped in the package, and its loaders.
 
-Each knowledge file has a module here with pydantic models and a ``load_*`` function.
-Every fact carries a ``source`` id listed in ``sources.toml``.
+Each knowledge file has a module here with named-tuple records and a ``load_*``
+function that builds them without pydantic (``_data.build``). The files are validated by
+pydantic in the tests and by ``python -m imuran_cli.knowledge --check`` (``_check``).
+Every fact carries a ``source`` id listed in ``sources.toml``. (``medicines.py`` still
+validates with a pydantic model at run time; it is being replaced.)
 """

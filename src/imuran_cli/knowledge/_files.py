@@ -1,4 +1,9 @@
-"""Reading the packaged TOML data files."""
+"""Reading the packaged TOML data files.
+
+``load_record`` builds a knowledge file into its frozen dataclasses (``_data.build``), with
+no pydantic at run time; ``load_model`` validates a file with a pydantic model (for the
+modules not yet converted to records).
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,15 @@ import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from imuran_cli.core.errors import KnowledgeError
+from imuran_cli.knowledge._data import build
+from imuran_cli.knowledge.errors import KnowledgeError
 
 if TYPE_CHECKING:
-    # Only the pydantic loader needs pydantic; files read into dataclasses never do.
     from pydantic import BaseModel
 
 ModelT = TypeVar("ModelT", bound="BaseModel")
+RecordT = TypeVar("RecordT")
+REINSTALL = "reinstall imuran (pip install --force-reinstall imuran-cli)"
 
 # The data files sit beside this module in the installed package. (A plain path is a few
 # milliseconds faster to start than importlib.resources, and imuran never runs from a zip.)
@@ -27,7 +34,7 @@ def read_data(name: str) -> dict[str, Any]:
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise KnowledgeError(
             f"the packaged knowledge file {name} cannot be read: {exc}",
-            "reinstall imuran (pip install --force-reinstall imuran-cli)",
+            REINSTALL,
         ) from exc
 
 
@@ -42,5 +49,20 @@ def load_model(name: str, model: type[ModelT]) -> ModelT:
         where = ".".join(str(part) for part in first["loc"])
         raise KnowledgeError(
             f"the packaged knowledge file {name} is invalid at {where}: {first['msg']}",
-            "reinstall imuran (pip install --force-reinstall imuran-cli)",
+            REINSTALL,
+        ) from exc
+
+
+def load_record(name: str, cls: type[RecordT]) -> RecordT:
+    """Read the knowledge file ``name`` into the frozen dataclass ``cls``.
+
+    The files are validated by the tests and by ``python -m imuran_cli.knowledge --check``;
+    here a file that does not fit (a damaged installation) is a ``KnowledgeError``.
+    """
+    data = read_data(name)
+    try:
+        return build(cls, data)
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
+        raise KnowledgeError(
+            f"the packaged knowledge file {name} is invalid: {exc}", REINSTALL
         ) from exc

@@ -5,13 +5,15 @@ used by other commands. The genotype rules follow CPIC; the medicine effects are
 the warning codes of ``medicines.toml``.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: real annotations let `build` resolve the field
+# types without compiling strings, which saves start-up time.
 
-from typing import Literal
+from collections.abc import Iterator
+from typing import Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from imuran_cli.knowledge._files import load_record
 
-from imuran_cli.knowledge._files import load_model
+FILE = "dosing.toml"
 
 Severity = Literal["info", "caution", "urgent"]
 GeneName = Literal["tpmt", "nudt15"]
@@ -19,47 +21,47 @@ GeneName = Literal["tpmt", "nudt15"]
 PERCENT = 100
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class TypicalRange(_Frozen):
+class TypicalRange(NamedTuple):
     """The usual daily dose for MG, in mg per kg of body weight, and the maximum."""
 
     low_mg_per_kg: float
     high_mg_per_kg: float
     max_mg_per_kg: float
-    sources: list[str]
+    sources: tuple[str, ...]
 
 
-class Statement(_Frozen):
+class Statement(NamedTuple):
     """A sentence shown to the person, with its sources."""
 
     text: str
-    sources: list[str] = Field(min_length=1)
+    sources: tuple[str, ...]
 
 
-class Check(_Frozen):
+class Check(NamedTuple):
     """A warning the dose check can give: code, severity, message template, sources."""
 
     code: str
     severity: Severity
     message: str
-    sources: list[str] = Field(min_length=1)
+    sources: tuple[str, ...]
 
 
-class UsLabel(Check):
-    """The US label's maximum (for rheumatoid arthritis)."""
+class UsLabel(NamedTuple):
+    """The US label's maximum (for rheumatoid arthritis), and the check above it."""
 
+    code: str
+    severity: Severity
+    message: str
+    sources: tuple[str, ...]
     max_mg_per_kg: float
 
 
-class Rounding(_Frozen):
+class Rounding(NamedTuple):
     decimals: int
     source: str
 
 
-class AdjustmentNotes(_Frozen):
+class AdjustmentNotes(NamedTuple):
     """Sentences added to a warning whose rule changes (or would change) the dose."""
 
     range_reduced: str
@@ -69,58 +71,77 @@ class AdjustmentNotes(_Frozen):
     source: str
 
 
-class Percentages(_Frozen):
-    """A starting range as percentages of the usual one: low end x low, high end x high."""
+def factor(percent: float | None) -> float:
+    """A percentage as a factor; no percentage leaves the dose as it is."""
+    return (PERCENT if percent is None else percent) / PERCENT
 
-    low_percent: float = Field(gt=0, le=PERCENT)
-    high_percent: float = Field(gt=0, le=PERCENT)
+
+class OneIntermediate(NamedTuple):
+    """A starting range as percentages of the usual one (low end x low, high end x high),
+    for an intermediate result in one gene."""
+
+    low_percent: float
+    high_percent: float
+    severity: Severity
+    message: str
+    sources: tuple[str, ...]
+    codes: dict[GeneName, str]
 
     @property
     def low_factor(self) -> float:
-        return self.low_percent / PERCENT
+        return factor(self.low_percent)
 
     @property
     def high_factor(self) -> float:
-        return self.high_percent / PERCENT
+        return factor(self.high_percent)
 
 
-class OneIntermediate(Percentages):
-    severity: Severity
-    message: str
-    sources: list[str] = Field(min_length=1)
-    codes: dict[GeneName, str]
+class BothIntermediate(NamedTuple):
+    """The starting range, as percentages, for intermediate results in both genes."""
 
-
-class BothIntermediate(Percentages):
+    low_percent: float
+    high_percent: float
     code: str
     severity: Severity
     message: str
-    sources: list[str] = Field(min_length=1)
+    sources: tuple[str, ...]
+
+    @property
+    def low_factor(self) -> float:
+        return factor(self.low_percent)
+
+    @property
+    def high_factor(self) -> float:
+        return factor(self.high_percent)
 
 
-class Poor(_Frozen):
+class Poor(NamedTuple):
     severity: Severity
     message: str
-    sources: list[str] = Field(min_length=1)
+    sources: tuple[str, ...]
     codes: dict[GeneName, str]
 
 
-class UnknownGenes(Check):
+class UnknownGenes(NamedTuple):
     """The note for a missing result: both genes, or one when the other was checked."""
 
+    code: str
+    severity: Severity
+    message: str
+    sources: tuple[str, ...]
     one_gene_message: str
 
 
-class Phenotypes(_Frozen):
+class Phenotypes(NamedTuple):
     """Which CPIC phenotype names fall under which rule."""
 
-    intermediate: list[str]
-    poor: list[str]
-    unknown: list[str]
+    intermediate: tuple[str, ...]
+    poor: tuple[str, ...]
+    unknown: tuple[str, ...]
     source: str
 
 
-class Genotype(_Frozen):
+class Genotype(NamedTuple):
     """CPIC rules for the TPMT and NUDT15 phenotypes."""
 
     genes: dict[GeneName, str]
@@ -131,32 +152,25 @@ class Genotype(_Frozen):
     unknown: UnknownGenes
 
 
-class MedicineEffect(_Frozen):
+class MedicineEffect(NamedTuple):
     """How an interacting medicine changes the dose: a reduced range, or no dose at all."""
 
-    low_percent: float | None = Field(default=None, gt=0, le=PERCENT)
-    high_percent: float | None = Field(default=None, gt=0, le=PERCENT)
+    sources: tuple[str, ...]
+    low_percent: float | None = None
+    high_percent: float | None = None
     no_dose: bool = False
     text: str | None = None
-    sources: list[str] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _one_effect(self) -> MedicineEffect:
-        has_range = self.low_percent is not None and self.high_percent is not None
-        if has_range == self.no_dose:
-            raise ValueError("give either low_percent and high_percent, or no_dose = true")
-        return self
 
     @property
     def low_factor(self) -> float:
-        return (self.low_percent or PERCENT) / PERCENT
+        return factor(self.low_percent)
 
     @property
     def high_factor(self) -> float:
-        return (self.high_percent or PERCENT) / PERCENT
+        return factor(self.high_percent)
 
 
-class Dosing(_Frozen):
+class Dosing(NamedTuple):
     typical: TypicalRange
     typical_guidance: Statement
     reduced_guidance: Statement
@@ -167,8 +181,50 @@ class Dosing(_Frozen):
     rounding: Rounding
     adjustment_notes: AdjustmentNotes
     genotype: Genotype
-    medicine_effects: dict[str, MedicineEffect] = Field(default_factory=dict)
+    medicine_effects: dict[str, MedicineEffect] = {}
 
 
 def load_dosing() -> Dosing:
-    return load_model("dosing.toml", Dosing)
+    return load_record(FILE, Dosing)
+
+
+def _percent(where: str, value: float | None) -> Iterator[str]:
+    if value is not None and not 0 < value <= PERCENT:
+        yield f"{where}: {value} is not a percentage above 0 and at most {PERCENT}"
+
+
+def problems(dosing: Dosing) -> Iterator[str]:
+    """What the types cannot say: percentages, one effect per medicine, sources given."""
+    typical = dosing.typical
+    if not 0 < typical.low_mg_per_kg <= typical.high_mg_per_kg <= typical.max_mg_per_kg:
+        yield "typical: not 0 < low_mg_per_kg <= high_mg_per_kg <= max_mg_per_kg"
+    genotype = dosing.genotype
+    for name, rule in (
+        ("genotype.one_intermediate", genotype.one_intermediate),
+        ("genotype.both_intermediate", genotype.both_intermediate),
+    ):
+        yield from _percent(f"{name}.low_percent", rule.low_percent)
+        yield from _percent(f"{name}.high_percent", rule.high_percent)
+    statements: dict[str, tuple[str, ...]] = {
+        "typical_guidance": dosing.typical_guidance.sources,
+        "reduced_guidance": dosing.reduced_guidance.sources,
+        "us_label": dosing.us_label.sources,
+        "above_max": dosing.above_max.sources,
+        "below_typical": dosing.below_typical.sources,
+        "below_one_step": dosing.below_one_step.sources,
+        "genotype.one_intermediate": genotype.one_intermediate.sources,
+        "genotype.both_intermediate": genotype.both_intermediate.sources,
+        "genotype.poor": genotype.poor.sources,
+        "genotype.unknown": genotype.unknown.sources,
+    }
+    for code, effect in dosing.medicine_effects.items():
+        where = f"medicine_effects.{code}"
+        statements[where] = effect.sources
+        yield from _percent(f"{where}.low_percent", effect.low_percent)
+        yield from _percent(f"{where}.high_percent", effect.high_percent)
+        has_range = effect.low_percent is not None and effect.high_percent is not None
+        if has_range == effect.no_dose:
+            yield f"{where}: give either low_percent and high_percent, or no_dose = true"
+    for where, sources in statements.items():
+        if not sources:
+            yield f"{where}: sources is empty"

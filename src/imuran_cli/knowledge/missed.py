@@ -1,17 +1,17 @@
 """Missed-dose rules and texts (``missed.toml``)."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: real annotations let `build` resolve the field
+# types without compiling strings, which saves start-up time.
 
-from pydantic import BaseModel, ConfigDict
+from collections.abc import Iterator
+from typing import NamedTuple
 
-from imuran_cli.knowledge._files import load_model
+from imuran_cli.knowledge._files import load_record
+
+FILE = "missed.toml"
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class WhenRange(_Frozen):
+class WhenRange(NamedTuple):
     """How many days back ``--when`` may go, and when to mention the neurologist."""
 
     min_days_ago: int
@@ -20,7 +20,7 @@ class WhenRange(_Frozen):
     source: str
 
 
-class DecisionText(_Frozen):
+class DecisionText(NamedTuple):
     """The headline and the one-line reason of one decision."""
 
     headline: str
@@ -28,30 +28,30 @@ class DecisionText(_Frozen):
     source: str
 
 
-class Statement(_Frozen):
+class Statement(NamedTuple):
     """One piece of advice with its source."""
 
     text: str
     source: str
 
 
-class LateDose(_Frozen):
+class LateDose(NamedTuple):
     """A dose taken today although the next one is near: how near, and the caution."""
 
     once_daily_hours: float
     split_hours: float
     text: str
-    sources: list[str]
+    sources: tuple[str, ...]
 
 
-class SourcesNote(_Frozen):
+class SourcesNote(NamedTuple):
     """How the sources differ, for the sources line."""
 
     note: str
-    sources: list[str]
+    sources: tuple[str, ...]
 
 
-class MissedRules(_Frozen):
+class MissedRules(NamedTuple):
     when: WhenRange
     take_today: DecisionText
     skip: DecisionText
@@ -63,4 +63,21 @@ class MissedRules(_Frozen):
 
 
 def load_missed() -> MissedRules:
-    return load_model("missed.toml", MissedRules)
+    return load_record(FILE, MissedRules)
+
+
+def problems(rules: MissedRules) -> Iterator[str]:
+    """What the types cannot say: the days in order, hours within a day, sources given."""
+    when = rules.when
+    if not 0 < when.min_days_ago <= when.tell_neurologist_from_days_ago <= when.max_days_ago:
+        yield "when: not 0 < min_days_ago <= tell_neurologist_from_days_ago <= max_days_ago"
+    late = rules.late
+    hours_a_day = 24
+    for name, hours in (
+        ("once_daily_hours", late.once_daily_hours),
+        ("split_hours", late.split_hours),
+    ):
+        if not 0 < hours < hours_a_day:
+            yield f"late.{name}: {hours} is not between 0 and {hours_a_day} hours"
+    if not late.sources or not rules.differs.sources:
+        yield "late.sources and differs.sources must name at least one source"

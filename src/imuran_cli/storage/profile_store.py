@@ -10,15 +10,12 @@ backups sit beside the file it points to.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-import tomli_w
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
@@ -264,6 +261,8 @@ def _toml_value(value: Any) -> str:
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, str):
+        import json  # only for an error message
+
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
@@ -282,6 +281,8 @@ def _lower_first(text: str) -> str:
 
 
 def dump_profile(profile: Profile) -> bytes:
+    import tomli_w  # only commands that write the profile need it
+
     return tomli_w.dumps(profile.to_data()).encode("utf-8")
 
 
@@ -333,8 +334,7 @@ def backup_file(path: Path, now: dt.datetime) -> Path | None:
     return backup
 
 
-@dataclass(frozen=True)
-class Saved:
+class Saved(NamedTuple):
     """What ``update_profile`` wrote."""
 
     profile: Profile

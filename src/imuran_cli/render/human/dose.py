@@ -14,8 +14,8 @@ from imuran_cli.render.common import (
     tablets_word,
 )
 
-if TYPE_CHECKING:  # rich is imported only when a human answer is printed
-    from rich.console import Console
+if TYPE_CHECKING:
+    from imuran_cli.render.plain import TextOut
 
 LABELS: dict[Severity, str] = {"urgent": "URGENT", "caution": "CAUTION", "info": "Note"}
 TIMES = {"morning": "Morning", "later": "Later in the day"}
@@ -37,12 +37,10 @@ def dose_lines(result: DoseResult) -> list[str]:
     return lines
 
 
-def render_dose(result: DoseResult, out: Console) -> None:
-    from rich.text import Text
-
+def render_dose(result: DoseResult, out: TextOut) -> None:
     for paragraph in dose_lines(result):
         for line in _wrap(paragraph, out.width):
-            out.print(Text(line), overflow="ignore", crop=False)
+            out.line(line)
 
 
 def _wrap(paragraph: str, width: int) -> list[str]:

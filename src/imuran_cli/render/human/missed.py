@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-from typing import TYPE_CHECKING
 
 from imuran_cli.core.missed import MissedResult, when_phrase
 from imuran_cli.core.units import format_number
@@ -13,9 +12,6 @@ from imuran_cli.render.common import NEUROLOGIST_FIRST, sources_line, tablets_wo
 def _amount(mg: float, tablets: float) -> str:
     return f"{format_number(mg)} mg ({tablets_word(tablets)})"
 
-
-if TYPE_CHECKING:
-    from rich.console import Console
 
 # Other doses with no record named in the answer; the rest are counted.
 _LISTED = 2
@@ -32,14 +28,6 @@ class _Lines(list[str]):
 def _say(out: _Lines, text: str, markup: str = "", hang: str = "") -> None:
     """Wrap ``text`` to the width; continuation lines start with ``hang``."""
     out.extend(textwrap.wrap(text, width=out.width, subsequent_indent=hang, break_on_hyphens=False))
-
-
-def render_missed(result: MissedResult, out: Console) -> None:
-    """Print ``missed_lines`` on a rich console."""
-    from rich.markup import escape
-
-    for line in missed_lines(result, out.width):
-        out.print(escape(line))
 
 
 def missed_lines(result: MissedResult, width: int) -> list[str]:

@@ -10,54 +10,57 @@ from imuran_cli.core.profile_edit import (
     ProfileShown,
     display_value,
     profile_rows,
+    set_command,
 )
 
-if TYPE_CHECKING:  # rich is imported only when a human answer is printed
-    from rich.console import Console
+if TYPE_CHECKING:
+    from imuran_cli.render.plain import TextOut
 
 NOT_SET = "not set"
 NO_MEDICINES = "none"
 _PATH_INDENT = "  "
 
 
-def render_profile_shown(result: ProfileShown, out: Console) -> None:
-    from rich.text import Text
-
-    from imuran_cli.render.console import say
-
+def render_profile_shown(result: ProfileShown, out: TextOut) -> None:
     _say_path(out, "Profile:", result.path)
     rows = profile_rows(result.profile)
     key_width = max(len(key) for key, _ in rows)
     for key, value in rows:
         shown = value or (NO_MEDICINES if key == "medications" else NOT_SET)
         for line in row_lines(key, shown, out.width, key_width):
-            out.print(Text(line), overflow="ignore", crop=False)
-    say(out, "Change a value: imuran profile set KEY VALUE")
+            out.line(line)
+    out.say("Change a value: imuran profile set KEY VALUE")
 
 
-def render_profile_changed(result: ProfileChanged, out: Console) -> None:
-    from imuran_cli.render.console import say
-
+def render_profile_changed(result: ProfileChanged, out: TextOut) -> None:
     value = display_value(result.profile, result.key)
     if result.action == "unset" and result.key.startswith("lab-limit "):
-        say(out, f"{result.key} is {NOT_SET}: imuran labs uses its default limit, if any.")
+        out.say(f"{result.key} is {NOT_SET}: imuran labs uses its default limit, if any.")
     elif result.action == "unset":
         now = f"back to its default, {value}" if value else NOT_SET
-        say(out, f"{result.key} is {now}.")
+        out.say(f"{result.key} is {now}.")
     else:
-        say(out, f"{result.key} is now {value or NOT_SET}.")
+        out.say(f"{result.key} is now {value or NOT_SET}.")
     if result.backup:
         _say_path(out, "The profile was upgraded; the old file is kept as", result.backup)
     _say_path(out, "Created" if result.created else "Saved in", result.path)
 
 
-def render_profile_created(result: ProfileCreated, out: Console) -> None:
-    from imuran_cli.render.console import say
-
+def render_profile_created(result: ProfileCreated, out: TextOut) -> None:
     _say_path(out, "Profile written to", result.path)
     if result.backup:
         _say_path(out, "The old profile is kept as", result.backup)
-    say(out, "Check it with: imuran profile show")
+    if result.defaulted:
+        defaults = ", ".join(
+            f"{key} {display_value(result.profile, key)}" for key in result.defaulted
+        )
+        out.say(f"Defaults used: {defaults}.")
+    if result.unset:
+        out.say("Not set yet; set each when you know it:")
+        for key in result.unset:
+            # Unwrapped, so that it can be copied (and it fits: the longest is 54 wide).
+            out.line(f"  {set_command(key)}")
+    out.say("Check it with: imuran profile show")
 
 
 def row_lines(key: str, value: str, width: int, key_width: int) -> list[str]:
@@ -95,8 +98,6 @@ def path_lines(label: str, path: str, width: int) -> list[str]:
     return lines
 
 
-def _say_path(out: Console, label: str, path: str) -> None:
-    from rich.text import Text
-
+def _say_path(out: TextOut, label: str, path: str) -> None:
     for line in path_lines(label, path, out.width):
-        out.print(Text(line), overflow="ignore", crop=False)
+        out.line(line)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import textwrap
 
-from rich.console import Console
-
 from imuran_cli.core.side_effects import (
     EffectMatch,
     GroupSummary,
@@ -14,6 +12,7 @@ from imuran_cli.core.side_effects import (
     Treatment,
 )
 from imuran_cli.render.common import NEUROLOGIST_FIRST, sources_line
+from imuran_cli.render.plain import TextOut
 
 INDENT = "  "
 RESOLVES = {
@@ -28,7 +27,7 @@ GROUP_RESOLVES = {
 }
 
 
-def _say(out: Console, text: str, indent: str = "", *, hang: str = "", bold: bool = False) -> None:
+def _say(out: TextOut, text: str, indent: str = "", *, hang: str = "", bold: bool = False) -> None:
     """Print ``text`` wrapped to the console width; continuation lines get ``indent + hang``."""
     lines = textwrap.wrap(
         text,
@@ -38,7 +37,7 @@ def _say(out: Console, text: str, indent: str = "", *, hang: str = "", bold: boo
         break_on_hyphens=False,
     )
     for line in lines or [indent]:
-        out.print(line, markup=False, highlight=False, style="bold" if bold else None)
+        out.line(line, bold=bold)
 
 
 def _sentence(text: str) -> str:
@@ -67,7 +66,7 @@ def _treatment_line(treatment: Treatment | None) -> str | None:
     )
 
 
-def _render_match(match: EffectMatch, out: Console) -> None:
+def _render_match(match: EffectMatch, out: TextOut) -> None:
     _say(out, _urgency_line(match), bold=True)
     _say(out, f"{match.name} - group: {match.group_label}")
     if match.match_kind == "sign" and match.matched:
@@ -85,7 +84,7 @@ def _render_match(match: EffectMatch, out: Console) -> None:
     _say(out, sources_line(match.sources), INDENT)
 
 
-def _render_found(result: SideEffectsResult, out: Console) -> None:
+def _render_found(result: SideEffectsResult, out: TextOut) -> None:
     count = len(result.matches)
     counted = "1 match" if count == 1 else f"{count} matches, most likely first"
     _say(out, f'"{result.query}": {counted}')
@@ -93,14 +92,14 @@ def _render_found(result: SideEffectsResult, out: Console) -> None:
     if treatment:
         _say(out, treatment)
     for match in result.matches:
-        out.print()
+        out.line()
         _render_match(match, out)
-    out.print()
+    out.line()
     if result.check is not None:
         _say(out, result.check.text)
 
 
-def _render_not_found(result: SideEffectsResult, out: Console) -> None:
+def _render_not_found(result: SideEffectsResult, out: TextOut) -> None:
     if result.check is not None and result.messages[0] == result.check.text:
         # Only a vaccine or a medicine was named: a question for imuran check.
         _say(out, f"You typed: {result.query}")
@@ -118,7 +117,7 @@ def _render_not_found(result: SideEffectsResult, out: Console) -> None:
     _say(out, sources_line(result.sources))
 
 
-def _render_group(group: GroupSummary, names: dict[str, str], out: Console) -> None:
+def _render_group(group: GroupSummary, names: dict[str, str], out: TextOut) -> None:
     _say(out, group.name, bold=True)
     _say(out, "; ".join(names[effect_id] for effect_id in group.effects) + ".", INDENT)
     _say(out, f"Can start: {group.starts}.", INDENT)
@@ -129,7 +128,7 @@ def _render_group(group: GroupSummary, names: dict[str, str], out: Console) -> N
         _say(out, timing, INDENT)
 
 
-def _render_overview(result: SideEffectsResult, out: Console) -> None:
+def _render_overview(result: SideEffectsResult, out: TextOut) -> None:
     _say(out, "Side effects of Imuran (azathioprine), by group")
     _say(out, 'Look one up: imuran side-effects "dark urine"')
     treatment = _treatment_line(result.treatment)
@@ -137,9 +136,9 @@ def _render_overview(result: SideEffectsResult, out: Console) -> None:
         _say(out, treatment)
     names = {match.id: match.name for match in result.matches}
     for group in result.groups:
-        out.print()
+        out.line()
         _render_group(group, names, out)
-    out.print()
+    out.line()
     _say(out, "Warning signs", bold=True)
     label = None
     for warning in result.warning_signs:
@@ -149,11 +148,11 @@ def _render_overview(result: SideEffectsResult, out: Console) -> None:
             _say(out, heading, INDENT)
         signs = f": {'; '.join(warning.signs)}" if warning.signs else ""
         _say(out, f"- {warning.name}{signs}.", INDENT + INDENT, hang=INDENT)
-    out.print()
+    out.line()
     _say(out, sources_line(result.sources))
 
 
-def render_side_effects(result: SideEffectsResult, out: Console) -> None:
+def render_side_effects(result: SideEffectsResult, out: TextOut) -> None:
     if result.query is None:
         _render_overview(result, out)
     elif result.matches:

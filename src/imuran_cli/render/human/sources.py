@@ -6,20 +6,21 @@ from typing import TYPE_CHECKING
 
 from imuran_cli.knowledge.sources import Sources
 
-if TYPE_CHECKING:  # rich is imported only when a human answer is printed
-    from rich.console import Console
+if TYPE_CHECKING:
+    from imuran_cli.render.plain import TextOut
 
 
-def render_sources(result: Sources, out: Console) -> None:
-    from imuran_cli.render.console import say
-
-    for item in result.sources:
+def render_sources(result: Sources, out: TextOut) -> None:
+    for index, item in enumerate(result.sources):
         year = f", {item.year}" if item.year else ""
-        say(out, item.id, style="bold")
-        say(out, item.title, indent=2)
-        say(out, f"{item.publisher}{year}", indent=2)
+        if index:
+            out.line()  # a blank line between sources, so a long URL cannot blur two
+        out.say(item.id, bold=True)
+        out.say(item.title, indent=2)
+        out.say(f"{item.publisher}{year}", indent=2)
         if item.url:
-            # A URL is never wrapped, so that it stays clickable and copyable.
-            say(out, item.url, indent=2)
+            # A URL is never wrapped, so that it stays clickable and copyable: it has its
+            # own line, with nothing after it, even when it runs past 60 columns.
+            out.say(item.url, indent=2)
         if item.read_via:
-            say(out, f"read via {item.read_via}", indent=2)
+            out.say(f"read via {item.read_via}", indent=2)

@@ -1,6 +1,6 @@
 """Human views of ``imuran travel``: plain text, and a markdown task list to save or print.
 
-The markdown view needs no rich; rich is imported only inside ``render_travel``.
+Neither needs rich.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from imuran_cli.render.common import (
 )
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from imuran_cli.render.plain import TextOut
 
 MARKDOWN_TITLE = "# Travel checklist (azathioprine)"
 _NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
@@ -103,11 +103,9 @@ def text_lines(result: TripPlan, width: int) -> list[str]:
     return lines
 
 
-def render_travel(result: TripPlan, out: Console) -> None:
-    from rich.markup import escape
-
+def render_travel(result: TripPlan, out: TextOut) -> None:
     for line in text_lines(result, out.width):
-        out.print(escape(line))
+        out.line(line)
 
 
 def render_travel_markdown(result: TripPlan, width: int) -> str:
