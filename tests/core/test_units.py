@@ -89,3 +89,26 @@ def test_any_weight_in_range_round_trips(value):
 @pytest.mark.parametrize(("value", "text"), [(70.0, "70"), (2.5, "2.5"), (0.45, "0.45")])
 def test_format_number(value, text):
     assert format_number(value) == text
+
+
+def test_mg_json_writes_whole_amounts_as_integers_and_leaves_the_rest():
+    from typing import NamedTuple
+
+    from imuran_cli.core.units import mg_json
+
+    class Amount(NamedTuple):
+        mg: float
+        low: float | None
+        tablets: float
+
+    assert mg_json(Amount(150.0, None, 3.0), "mg", "low") == {
+        "mg": 150,
+        "low": None,
+        "tablets": 3.0,
+    }
+    assert mg_json(Amount(37.5, 25.0, 0.75), "mg", "low") == {
+        "mg": 37.5,
+        "low": 25,
+        "tablets": 0.75,
+    }
+    assert type(mg_json(Amount(150.0, None, 3.0), "mg")["mg"]) is int

@@ -22,6 +22,20 @@ def whole_as_int(value: float) -> int | float:
 Mg = float
 MG_JSON: dict[str, Any] = {"json": whole_as_int}
 
+
+def mg_json(record: Any, *names: str) -> dict[str, Any]:
+    """A named tuple's fields for ``--json``, the amounts in mg ``names`` written as integers
+    when whole. A record with amounts says so in its ``__json__`` method:
+
+        def __json__(self) -> dict[str, Any]:
+            return mg_json(self, "mg", "daily_mg")
+    """
+    data: dict[str, Any] = record._asdict()
+    for name in names:
+        if data[name] is not None:
+            data[name] = whole_as_int(data[name])
+    return data
+
 _WEIGHT_RE = re.compile(r"^\s*(?P<number>[^a-zA-Z\s]+)\s*(?P<unit>[a-zA-Z]+)?\s*$")
 _UNIT_ALIASES: dict[str, WeightUnit] = {
     "kg": "kg",
