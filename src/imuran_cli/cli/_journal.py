@@ -5,8 +5,6 @@ A reading command on a missing journal gets None without importing ``sqlite3`` (
 creates nothing); ``storage.journal`` is imported only when there is a file to open.
 """
 
-from __future__ import annotations
-
 import contextlib
 import math
 from collections.abc import Iterator
@@ -23,7 +21,7 @@ ResultT = TypeVar("ResultT")
 
 
 @contextlib.contextmanager
-def reading_journal(rt: Runtime) -> Iterator[Journal | None]:
+def reading_journal(rt: Runtime) -> "Iterator[Journal | None]":
     """The journal to read, or None when there is no journal file."""
     path = rt.journal_path
     if not path.exists():
@@ -36,7 +34,7 @@ def reading_journal(rt: Runtime) -> Iterator[Journal | None]:
 
 
 @contextlib.contextmanager
-def writing_journal(rt: Runtime) -> Iterator[Journal]:
+def writing_journal(rt: Runtime) -> "Iterator[Journal]":
     """The journal to write, created (0600, folders 0700) when missing."""
     from imuran_cli.storage.journal import writing
 
@@ -60,7 +58,7 @@ def without_gc() -> Iterator[None]:
             gc.enable()
 
 
-def load_regimen(rt: Runtime) -> tuple[Profile | None, Regimen]:
+def load_regimen(rt: Runtime) -> "tuple[Profile | None, Regimen]":
     """The profile and the doses of a day it prescribes."""
     from imuran_cli.core.doses import regimen_of
 

@@ -1,7 +1,5 @@
 """`imuran adl add | list`: how MG feels, as MG-ADL scores in the journal."""
 
-from __future__ import annotations
-
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -155,13 +153,13 @@ def list_scores(ctx: typer.Context, json_output: JsonOpt = False) -> None:
         rt.emit_lines(adl_list(scores, scale, line), "journal.adl_list_lines")
 
 
-def _emergency_line(items: AdlItems, scale: AdlScale) -> EmergencyLine:
+def _emergency_line(items: "AdlItems", scale: "AdlScale") -> "EmergencyLine":
     from imuran_cli.knowledge.adl import load_emergency_line
 
     return load_emergency_line(scale.emergency.effect)
 
 
-def _ask(given: dict[str, int | None], scale: AdlScale) -> dict[str, int | None]:
+def _ask(given: dict[str, int | None], scale: "AdlScale") -> dict[str, int | None]:
     """Ask, in a terminal, each item no option gave, showing its grades."""
     from imuran_cli.core.adl import missing_items
 

@@ -1,7 +1,5 @@
 """`imuran calendar`: dose and blood-test reminders as an iCalendar file."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

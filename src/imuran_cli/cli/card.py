@@ -1,7 +1,5 @@
 """`imuran card`: the wallet card, as text, markdown or a card-sized HTML page."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`imuran check`: is this medicine or vaccine safe with azathioprine, and with MG?"""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -22,7 +20,9 @@ NamesArg = Annotated[
 ]
 
 
-def live_vaccine_dates(rt: Runtime, queries: list[str], index: MedicineIndex) -> LiveVaccineDates:
+def live_vaccine_dates(
+    rt: Runtime, queries: list[str], index: "MedicineIndex"
+) -> "LiveVaccineDates":
     """Today and, when a name may be a live vaccine, the profile's stop date.
 
     The profile is read only then: it matters for nothing else here, and skipping it

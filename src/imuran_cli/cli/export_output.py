@@ -5,8 +5,6 @@ temporary file beside it, flushed and renamed over the old one, owner-only (0600
 it holds health data.
 """
 
-from __future__ import annotations
-
 import math
 import sys
 from pathlib import Path
@@ -64,7 +62,7 @@ def _default_name(what: str) -> str:
     return {"the calendar": "imuran.ics", "the card": "card.html"}.get(what, "report.html")
 
 
-def max_mg_per_kg_for(profile: Profile | None) -> float:
+def max_mg_per_kg_for(profile: "Profile | None") -> float:
     """The mg/kg maximum, loaded only when the profile's dose comes from its mg/kg target.
 
     A prescribed daily dose never needs it (it is never changed), so the dosing data is

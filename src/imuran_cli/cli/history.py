@@ -1,7 +1,5 @@
 """`imuran history`: the doses of each day, and the adherence."""
 
-from __future__ import annotations
-
 import sys
 from typing import TYPE_CHECKING, Annotated
 

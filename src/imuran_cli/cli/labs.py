@@ -1,8 +1,6 @@
 """`imuran labs ...`: record blood tests, read their flags and trends, chart one, and
 know when the next is due."""
 
-from __future__ import annotations
-
 import os
 import sys
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -41,13 +39,13 @@ def labs_root(ctx: typer.Context) -> None:
         raise typer.Exit(0)
 
 
-def _labs() -> Labs:
+def _labs() -> "Labs":
     from imuran_cli.knowledge.labs import load_labs
 
     return load_labs()
 
 
-def _recorded_tests(rt: Runtime) -> list[LabTest]:
+def _recorded_tests(rt: Runtime) -> "list[LabTest]":
     """Every recorded test; none (and no sqlite3 import) without a journal file."""
     with reading_journal(rt) as journal:
         if journal is None:

@@ -1,7 +1,5 @@
 """`imuran meds add|remove|list`: the profile's list of other medicines, checked."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
@@ -47,7 +45,7 @@ def meds_root(ctx: typer.Context) -> None:
         raise typer.Exit(0)
 
 
-def _medications(raw: RawProfile | None) -> list[str]:
+def _medications(raw: "RawProfile | None") -> list[str]:
     listed: Any = (raw or {}).get("medications", [])
     return [str(entry) for entry in listed] if isinstance(listed, list) else []
 
@@ -85,7 +83,7 @@ def add(ctx: typer.Context, names: NamesArg, json_output: JsonOpt = False) -> No
         limits = rt.limits()
         outcome: dict[str, list[str]] = {}
 
-        def change(raw: RawProfile | None) -> RawProfile:
+        def change(raw: "RawProfile | None") -> "RawProfile":
             entries, added, already = add_entries(_medications(raw), queries)
             outcome.update(added=added, already=already)
             edit = Edit("medications", entries, ", ".join(entries))
@@ -136,7 +134,7 @@ def remove(ctx: typer.Context, names: NamesArg, json_output: JsonOpt = False) ->
         limits = rt.limits()
         removed: list[str] = []
 
-        def change(raw: RawProfile | None) -> RawProfile:
+        def change(raw: "RawProfile | None") -> "RawProfile":
             if raw is None:  # removed meanwhile
                 show_profile(str(rt.profile_path), None)
             entries, entry = remove_entry(_medications(raw), name)

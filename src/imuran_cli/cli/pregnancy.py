@@ -1,7 +1,5 @@
 """`imuran pregnancy`: the leaflet's pregnancy and breastfeeding guidance, with dates."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING
 
 import typer
@@ -35,7 +33,7 @@ def pregnancy(ctx: typer.Context, json_output: JsonOpt = False) -> None:
         rt.emit_text(result, _text)
 
 
-def _text(result: PregnancyResult, width: int) -> str:
+def _text(result: "PregnancyResult", width: int) -> str:
     from imuran_cli.render.human.pregnancy import pregnancy_text
 
     return pregnancy_text(result, width)

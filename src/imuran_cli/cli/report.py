@@ -1,7 +1,5 @@
 """`imuran report`: the record to show the neurologist (HTML, markdown or FHIR R4)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
@@ -93,7 +91,7 @@ def report(
         write_export(text.encode("utf-8"), output, "the report")
 
 
-def _inputs(rt: Runtime, profile: Profile | None, since: dt.date) -> ReportInputs:
+def _inputs(rt: Runtime, profile: "Profile | None", since: dt.date) -> "ReportInputs":
     """What the report reads from the journal and the other commands' results."""
     from imuran_cli.cli.export_inputs import journal_data, lab_tests, medicine_checks
     from imuran_cli.core.report import ReportInputs
@@ -127,7 +125,7 @@ def _inputs(rt: Runtime, profile: Profile | None, since: dt.date) -> ReportInput
     )
 
 
-def _lab_limits(profile: Profile) -> dict[str, float]:
+def _lab_limits(profile: "Profile") -> dict[str, float]:
     """The clinic's own limits of the profile, as ``labs list`` reads them."""
     from imuran_cli.core.labs import profile_lab_limits
 

@@ -1,7 +1,5 @@
 """`imuran status`: where the treatment stands today (also what `imuran` alone shows)."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING
 
 import typer
@@ -63,7 +61,7 @@ def root_default(ctx: typer.Context) -> None:
     status(ctx)
 
 
-def _pregnancy(rt: Runtime, profile: Profile | None) -> PregnancyResult | None:
+def _pregnancy(rt: Runtime, profile: "Profile | None") -> "PregnancyResult | None":
     if profile is None or not profile.person.pregnancy_relevant:
         return None
     from imuran_cli.core.pregnancy import plan_pregnancy
@@ -72,7 +70,7 @@ def _pregnancy(rt: Runtime, profile: Profile | None) -> PregnancyResult | None:
     return plan_pregnancy(rt.today, True, profile.prescription.stopped_on, load_pregnancy())
 
 
-def _inputs(rt: Runtime, profile: Profile | None, regimen: Regimen) -> StatusInputs:
+def _inputs(rt: Runtime, profile: "Profile | None", regimen: "Regimen") -> "StatusInputs":
     """What status reads from the journal and the other commands.
 
     Without a profile there is nothing to read. Without a journal file nothing is opened
@@ -115,7 +113,7 @@ def _inputs(rt: Runtime, profile: Profile | None, regimen: Regimen) -> StatusInp
     )
 
 
-def _adl(scores: list[AdlScore]) -> AdlInput | None:
+def _adl(scores: "list[AdlScore]") -> "AdlInput | None":
     """The first and latest MG-ADL scores with the journal's change between them."""
     if not scores:
         return None
@@ -139,7 +137,7 @@ def _adl(scores: list[AdlScore]) -> AdlInput | None:
     )
 
 
-def _latest_flags(profile: Profile, tests: list[LabTest], labs: Labs) -> list[LabFlagView]:
+def _latest_flags(profile: "Profile", tests: "list[LabTest]", labs: "Labs") -> "list[LabFlagView]":
     """The flags of the latest test: values past a limit in force (``URGENT``) and the
     falling trends that end with it (``CAUTION``), as ``labs list`` gives them."""
     if not tests:
@@ -153,7 +151,7 @@ def _latest_flags(profile: Profile, tests: list[LabTest], labs: Labs) -> list[La
     return flags
 
 
-def _medicines(rt: Runtime, profile: Profile) -> list[CheckedMedicine]:
+def _medicines(rt: Runtime, profile: "Profile") -> "list[CheckedMedicine]":
     """The findings of ``imuran check`` for the profile's medicines, each named as the
     profile holds it (as ``imuran meds list`` gives them)."""
     if not profile.medications:
@@ -167,7 +165,7 @@ def _medicines(rt: Runtime, profile: Profile) -> list[CheckedMedicine]:
     return [CheckedMedicine(check.query, check.findings) for check in checked.medicines]
 
 
-def _text(result: StatusResult, width: int) -> str:
+def _text(result: "StatusResult", width: int) -> str:
     from imuran_cli.render.human.status import status_text
 
     return status_text(result, width)

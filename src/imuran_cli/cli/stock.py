@@ -1,7 +1,5 @@
 """`imuran stock [add N | set N]`: tablets left, and when to refill."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -88,7 +86,7 @@ def set_count(ctx: typer.Context, tablets: TabletsArg, json_output: JsonOpt = Fa
         _record(rt, "set", tablets, None)
 
 
-def _record(rt: Runtime, action: StockAction, tablets: float, date: str | None) -> None:
+def _record(rt: Runtime, action: "StockAction", tablets: float, date: str | None) -> None:
     from imuran_cli.core.days import parse_day
     from imuran_cli.core.stock import NewStock, StockRecorded, parse_tablets
     from imuran_cli.storage.stock_rows import record_stock
@@ -103,7 +101,7 @@ def _record(rt: Runtime, action: StockAction, tablets: float, date: str | None) 
     rt.emit_lines(result, "journal.stock_recorded_lines")
 
 
-def current_stock(rt: Runtime, journal: Journal | None) -> StockStatus:
+def current_stock(rt: Runtime, journal: "Journal | None") -> "StockStatus":
     """The stock from the journal (None: no journal) and the profile's daily dose."""
     from imuran_cli.core.stock import stock_status
     from imuran_cli.knowledge.journal import load_journal_rules

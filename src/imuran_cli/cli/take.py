@@ -1,7 +1,5 @@
 """`imuran take` and `imuran skip`: record a dose taken, or deliberately not taken."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -96,7 +94,7 @@ def skip(
 
 def _record(
     rt: Runtime,
-    status: DoseStatus,
+    status: "DoseStatus",
     dose: str | None,
     date: str | None,
     mg: float | None,
@@ -109,7 +107,7 @@ def _record(
     _, regimen = load_regimen(rt)
     ref = parse_day(date, rt.today)
 
-    def decide(day_records: list[DoseRecord]) -> NewDose:
+    def decide(day_records: "list[DoseRecord]") -> "NewDose":
         return plan_dose(
             status=status,
             ref=ref,

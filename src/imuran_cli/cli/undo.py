@@ -1,7 +1,5 @@
 """`imuran undo`: remove the most recent record of the journal."""
 
-from __future__ import annotations
-
 import typer
 
 from imuran_cli.cli._journal import reading_journal

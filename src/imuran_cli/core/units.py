@@ -36,6 +36,7 @@ def mg_json(record: Any, *names: str) -> dict[str, Any]:
             data[name] = whole_as_int(data[name])
     return data
 
+
 _WEIGHT_RE = re.compile(r"^\s*(?P<number>[^a-zA-Z\s]+)\s*(?P<unit>[a-zA-Z]+)?\s*$")
 _UNIT_ALIASES: dict[str, WeightUnit] = {
     "kg": "kg",
