@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from _harness import (
     COMMAND_TARGET,
@@ -45,6 +47,7 @@ from _harness import (
     workspace,
 )
 
+T = TypeVar("T")
 NOW = "2026-11-25T10:00:00"
 TODAY = dt.date(2026, 11, 25)
 JOURNAL_DAYS = 365
@@ -166,6 +169,15 @@ def cases() -> list[Case]:
     ]
 
 
+def always(value: T) -> Callable[[object], T]:
+    """A storage function's ``decide``/``merge`` that ignores what is recorded."""
+
+    def decide(_recorded: object) -> T:
+        return value
+
+    return decide
+
+
 def seed_journal(path: Path) -> str:
     """A year of journal, written with imuran's own storage functions: both doses of every
     day before today (a few missed), an MG-ADL score each month, a blood test every five
@@ -194,7 +206,7 @@ def seed_journal(path: Path) -> str:
                 if back % 17 == 0 and dose == "later":
                     continue
                 new = NewDose(day, dose, "taken", 75.0, 1.5, None, at, None)
-                record_dose(journal, day, lambda _records, new=new: new)
+                record_dose(journal, day, always(new))
             if back % 30 == 0:
                 grade = 2 if back > 180 else 1
                 items = AdlItems(grade, 1, 1, 0, 1, 1, grade, 1)
@@ -202,7 +214,7 @@ def seed_journal(path: Path) -> str:
                 record_stock(journal, NewStock(day, "add", 100, at))
             if back % 35 == 0:
                 values = {"wbc": 4 + back / 100, "neutrophils": 2.5, "platelets": 230, "alt": 30}
-                save_test(journal, day, lambda _old, d=day, v=values: LabTest(d, v), at)
+                save_test(journal, day, always(LabTest(day, values)), at)
     connection = sqlite3.connect(path)
     try:
         counts = [
