@@ -1,58 +1,60 @@
 """Start-up time and peak memory of every imuran command, against its baseline.
 
-Runs each imuran command side by side with its baseline, interleaved (baseline, command,
-baseline, command, ...) so that machine noise hits both alike, with the same interpreter:
+Runs every command a person runs, human and ``--json`` (where it has one), from a
+realistic profile and a year of journal, each side by side with its baseline, interleaved
+(baseline, command, baseline, command, ...) so that machine noise hits both alike, with
+the same interpreter (the harness is ``_harness.py``):
 
-- every answering command, human and ``--json``, from a realistic profile, against a
-  minimal Typer hello-world;
-- ``imuran --version`` against a bare ``python -c pass``.
+- every answering command against a minimal Typer hello-world: at most 1.10x for
+  ``dose --weight 70 --json`` (and 40 MiB of peak memory), 1.15x for the others;
+- the exports (``calendar``, ``card``, ``report``) against it too: at most 1.3x;
+- ``labs chart wbc`` (drawn with plotext) for the report only;
+- ``imuran --version`` against a bare ``python -c pass``: at most 3x.
 
-Prints one table: the median wall time of each command and of its paired baseline runs,
-their ratio, the target (DESIGN.md and issue 15), the peak resident memory, and whether
-the target is met. Run it on a fresh non-editable install (``pip install .`` into a new
-virtual environment), with that environment's Python:
+The commands that write (``take``, ``skip``, ``undo``, ``profile set``, ``profile
+init``) find the profile and the journal restored after each run. Prints one table: the
+median wall time of each command and of its paired baseline runs, their ratio, the CPU
+time ratio, the target, the peak resident memory, and whether the target is met. Run it
+on a fresh non-editable install (``pip install .`` into a new virtual environment), with
+that environment's Python:
 
     python benchmarks/startup.py [--runs 15] [--only dose] [--check]
 
-imuran is run through its console script (``imuran`` beside the interpreter), as a person
-runs it, or ``python -m imuran_cli`` when there is none. ``--check`` exits 1 when a target
+``--only TEXT`` measures the commands containing TEXT. ``--check`` exits 1 when a target
 is missed; without it the table is a report (CI runs it so: CI machines are noisy).
 """
 
 from __future__ import annotations
 
-import argparse
-import os
-import statistics
-import subprocess
+import datetime as dt
 import sys
-import tempfile
-import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-DOSE_TARGET = 1.10
-COMMAND_TARGET = 1.15
-VERSION_TARGET = 3.0
-MEMORY_TARGET_MIB = 40.0
+from _harness import (
+    COMMAND_TARGET,
+    DOSE_TARGET,
+    EXPORT_TARGET,
+    MEMORY_TARGET_MIB,
+    OUT,
+    VERSION_TARGET,
+    Case,
+    arguments,
+    chosen,
+    measure,
+    print_table,
+    workspace,
+)
 
-HELLO = """\
-import typer
-
-app = typer.Typer()
-
-
-@app.command()
-def main(name: str = "world") -> None:
-    print(f"hello {name}")
-
-
-app()
-"""
+T = TypeVar("T")
+NOW = "2026-11-25T10:00:00"
+TODAY = dt.date(2026, 11, 25)
+JOURNAL_DAYS = 365
 
 PROFILE = """\
 schema_version = 2
-medications = ["Lisinopril 10 mg"]
+medications = ["Lisinopril 10 mg", "ciprofloxacin", "atorvastatin 20 mg"]
 
 [weight]
 value = 70
@@ -63,195 +65,178 @@ daily_mg = 150
 schedule = "split"
 tablet_mg = 50
 tablets_split = true
-started_on = 2026-03-01
+started_on = 2025-10-01
 
 [genetics]
 tpmt = "normal"
 nudt15 = "unknown"
+
+[person]
+name = "Alex Example"
+pregnancy_relevant = true
+
+[contacts]
+neurologist = "Dr Rivera, MG clinic"
+neurologist_phone = "+44 20 7946 0000"
+emergency_contact = "Sam Example"
 """
 
 
-@dataclass
-class Case:
-    """One imuran command line, its baseline and its targets."""
+def both(*args: str) -> list[list[str]]:
+    """A command, human and --json."""
+    return [[*args], [*args, "--json"]]
 
-    args: list[str]
-    target: float = COMMAND_TARGET
-    baseline: str = "hello"
-    memory_target: float | None = None
-    times: list[float] = field(default_factory=list)
-    base_times: list[float] = field(default_factory=list)
-    cpu: list[float] = field(default_factory=list)
-    base_cpu: list[float] = field(default_factory=list)
-    peak: float = 0.0
 
-    @property
-    def label(self) -> str:
-        return " ".join(self.args)
+ADL = ["--talking", "1", "--chewing", "1", "--swallowing", "0", "--breathing", "0"]
+ADL += ["--hygiene", "1", "--chair", "1", "--double-vision", "1", "--eyelids", "1"]
+ADL_SHOWN = "--talking 1 ... --eyelids 1"  # in the table
+LAB_DAY = TODAY - dt.timedelta(days=35)  # a blood test of the seeded journal
 
-    @property
-    def writes(self) -> bool:
-        """True for a command that changes the profile (restored after each run)."""
-        return self.args[:1] == ["profile"] and self.args[1:2] in (["set"], ["init"])
-
-    @property
-    def ratio(self) -> float:
-        """The median of the paired ratios: each run against the baseline run just before it,
-        so that a burst of load elsewhere on the machine hits both sides of a pair alike."""
-        return statistics.median(
-            run / base for run, base in zip(self.times, self.base_times, strict=True)
-        )
-
-    @property
-    def cpu_ratio(self) -> float:
-        """The same for CPU time (user + system): less moved by other load than wall time."""
-        pairs = zip(self.cpu, self.base_cpu, strict=True)
-        return statistics.median(run / base for run, base in pairs)
-
-    @property
-    def met(self) -> bool:
-        memory_ok = self.memory_target is None or self.peak <= self.memory_target
-        return self.ratio <= self.target and memory_ok
+# Every command a person runs, in the order of imuran's help, human and --json where it
+# has --json.
+ANSWERING = [
+    *both("status"),
+    [],  # imuran alone shows the status
+    *both("dose"),
+    ["dose", "--weight", "70"],
+    *both("missed", "--when", "yesterday"),
+    *both("missed"),  # no --when: reads the journal
+    *both("take"),
+    *both("skip"),
+    *both("undo"),
+    *both("history"),
+    *both("adl", "list"),
+    *both("adl", "add", *ADL),
+    *both("stock"),
+    *both("stock", "add", "100"),
+    *both("stock", "set", "90"),
+    *both("side-effects", "fever"),
+    *both("side-effects"),
+    *both("check", "ciprofloxacin"),
+    *both("check", "Zostavax"),
+    *both("meds", "list"),
+    *both("meds", "add", "ibuprofen"),
+    *both("meds", "remove", "atorvastatin 20 mg"),
+    *both("travel", "--abroad", "--days", "14"),
+    ["travel", "--abroad", "--days", "14", "--format", "markdown"],
+    *both("labs", "list"),
+    *both("labs", "due"),
+    *both("labs", "chart", "wbc"),
+    *both("labs", "add", "--wbc", "5.1", "--alt", "30"),
+    *both("labs", "remove", LAB_DAY.isoformat()),
+    *both("pregnancy"),
+    *both("sources"),
+    ["sources", "LEAFLET"],
+    *both("profile", "show"),
+    *both("profile", "path"),
+    *both("profile", "set", "weight", "70"),
+    *both("profile", "unset", "tpmt"),
+    *both("profile", "init", "--force", "--weight", "70", "--daily-mg", "150"),
+]
+EXPORTS = [
+    ["calendar", "--output", f"{OUT}/imuran.ics"],
+    ["card"],
+    ["card", "--format", "html"],
+    ["report", "--output", f"{OUT}/report.html"],
+    ["report", "--format", "markdown"],
+    ["report", "--format", "fhir"],
+]
+# The commands that change the profile or the journal (restored after each run).
+WRITING = {"take", "skip", "undo", "add", "remove", "set", "unset", "init"}
+# plotext alone costs about 125 ms to import: measured, with no target.
+REPORT_ONLY = [["labs", "chart", "wbc"]]
 
 
 def cases() -> list[Case]:
-    """Every answering command, human and --json, and --version."""
-    answering = [
-        ["dose"],
-        ["dose", "--json"],
-        ["dose", "--weight", "70"],
-        ["missed", "--when", "yesterday"],
-        ["missed", "--when", "yesterday", "--json"],
-        ["side-effects", "fever"],
-        ["side-effects", "fever", "--json"],
-        ["side-effects"],
-        ["side-effects", "--json"],
-        ["travel", "--abroad", "--days", "14"],
-        ["travel", "--abroad", "--days", "14", "--json"],
-        ["travel", "--abroad", "--days", "14", "--format", "markdown"],
-        ["sources"],
-        ["sources", "--json"],
-        ["sources", "LEAFLET"],
-        ["profile", "show"],
-        ["profile", "show", "--json"],
-        ["profile", "path"],
-        ["profile", "path", "--json"],
-        ["profile", "set", "weight", "70"],
-        ["profile", "set", "weight", "70", "--json"],
-        ["profile", "init", "--force", "--weight", "70", "--daily-mg", "150"],
-        ["profile", "init", "--force", "--weight", "70", "--daily-mg", "150", "--json"],
-    ]
+    """Every command a person runs, the exports, and --version."""
     return [
         Case(
             ["dose", "--weight", "70", "--json"],
             target=DOSE_TARGET,
             memory_target=MEMORY_TARGET_MIB,
         ),
-        *(Case(args) for args in answering),
+        *(
+            Case(
+                args,
+                name=" ".join(args).replace(" ".join(ADL), ADL_SHOWN),
+                target=None if args in REPORT_ONLY else COMMAND_TARGET,
+                writes=bool(WRITING.intersection(args[:2])),
+            )
+            for args in ANSWERING
+        ),
+        *(Case(args, target=EXPORT_TARGET) for args in EXPORTS),
         Case(["--version"], target=VERSION_TARGET, baseline="python"),
     ]
 
 
-def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds and peak RSS (MiB) of one run of ``argv``."""
-    start = time.perf_counter()
-    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    stderr = process.stderr.read() if process.stderr else b""
-    if process.stderr:
-        process.stderr.close()
-    if code != 0:
-        raise SystemExit(f"{argv} failed ({code}): {stderr.decode()}")
-    cpu = usage.ru_utime + usage.ru_stime
-    return elapsed, cpu, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+def always(value: T) -> Callable[[object], T]:
+    """A storage function's ``decide``/``merge`` that ignores what is recorded."""
+
+    def decide(_recorded: object) -> T:
+        return value
+
+    return decide
 
 
-def imuran_command() -> list[str]:
-    script = Path(sys.executable).parent / "imuran"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "imuran_cli"]
+def seed_journal(path: Path) -> str:
+    """A year of journal, written with imuran's own storage functions: both doses of every
+    day before today (a few missed), an MG-ADL score each month, a blood test every five
+    weeks, a count of the tablets by hand and a refill every month. Returns what it holds.
+
+    Run in a child process (``_harness.in_child``): imuran's modules stay out of the
+    benchmark's own memory."""
+    import sqlite3
+
+    from imuran_cli.core.adl import AdlItems, NewScore
+    from imuran_cli.core.labs import LabTest
+    from imuran_cli.core.stock import NewStock
+    from imuran_cli.core.take import NewDose
+    from imuran_cli.storage.adl_rows import record_adl
+    from imuran_cli.storage.dose_rows import record_dose
+    from imuran_cli.storage.journal import writing
+    from imuran_cli.storage.labs import save_test
+    from imuran_cli.storage.stock_rows import record_stock
+
+    at = dt.datetime.fromisoformat(NOW).replace(tzinfo=dt.UTC)
+    with writing(path) as journal:
+        record_stock(journal, NewStock(TODAY - dt.timedelta(days=JOURNAL_DAYS), "set", 90, at))
+        for back in range(JOURNAL_DAYS, 0, -1):
+            day = TODAY - dt.timedelta(days=back)
+            for dose in ("morning", "later"):
+                if back % 17 == 0 and dose == "later":
+                    continue
+                new = NewDose(day, dose, "taken", 75.0, 1.5, None, at, None)
+                record_dose(journal, day, always(new))
+            if back % 30 == 0:
+                grade = 2 if back > 180 else 1
+                items = AdlItems(grade, 1, 1, 0, 1, 1, grade, 1)
+                record_adl(journal, NewScore(day, items, at))
+                record_stock(journal, NewStock(day, "add", 100, at))
+            if back % 35 == 0:
+                values = {"wbc": 4 + back / 100, "neutrophils": 2.5, "platelets": 230, "alt": 30}
+                save_test(journal, day, always(LabTest(day, values)), at)
+    connection = sqlite3.connect(path)
+    try:
+        counts = [
+            connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("doses", "adl_scores", "labs", "stock")
+        ]
+    finally:
+        connection.close()
+    return (
+        f"{counts[0]} doses, {counts[1]} MG-ADL scores, {counts[2]} blood tests, "
+        f"{counts[3]} stock events, {path.stat().st_size / 1024:.0f} KiB"
+    )
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15, help="runs of each command (15)")
-    parser.add_argument("--only", metavar="TEXT", help="only the commands containing TEXT")
-    parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
-    args = parser.parse_args()
-
-    chosen = [case for case in cases() if not args.only or args.only in case.label]
-    imuran = imuran_command()
-    with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        (root / "hello.py").write_text(HELLO)
-        profile = root / "profile.toml"
-        profile.write_text(PROFILE)
-        env = dict(
-            os.environ,
-            IMURAN_PROFILE=str(profile),
-            IMURAN_NOW="2026-11-25T10:00:00",
-            COLUMNS="60",
-        )
-        env.pop("IMURAN_DEBUG", None)
-        baselines = {
-            "hello": [sys.executable, str(root / "hello.py")],
-            "python": [sys.executable, "-c", "pass"],
-        }
-        # Warm the OS file cache and the .pyc files, and check that every command answers.
-        for argv in baselines.values():
-            run_once(argv, env)
-        for case in chosen:
-            run_once([*imuran, *case.args], env)
-            profile.write_text(PROFILE)
-        for _ in range(args.runs):
-            for case in chosen:
-                seconds, cpu, _ = run_once(baselines[case.baseline], env)
-                case.base_times.append(seconds)
-                case.base_cpu.append(cpu)
-                seconds, cpu, peak = run_once([*imuran, *case.args], env)
-                case.times.append(seconds)
-                case.cpu.append(cpu)
-                case.peak = max(case.peak, peak)
-                if case.writes:  # every command reads the same profile
-                    profile.write_text(PROFILE)
-
-    print(f"python   {sys.version.split()[0]} ({sys.executable})")
-    print(f"imuran   {' '.join(imuran)}")
-    print(f"runs     {args.runs} of each command, each paired with a run of its baseline")
-    print("baseline hello = a Typer hello-world script; python = python -c pass")
-    print()
-    width = max(len(case.label) for case in chosen)
-    print("ms       median wall time of the command, and of its baseline (vs)")
-    print("ratio    median of the paired ratios (the result is judged on it);")
-    print("cpu      the same for CPU time (user + system), less moved by other load")
-    print()
-    header = (
-        f"{'command':<{width}}  {'ms':>6}  {'vs':<6}  {'ms':>6}  {'ratio':>5}  "
-        f"{'cpu':>5}  {'target':>6}  {'MiB':>5}  result"
-    )
-    print(header)
-    print("-" * len(header))
-    for case in chosen:
-        print(
-            f"{case.label:<{width}}  {statistics.median(case.times) * 1000:6.1f}  "
-            f"{case.baseline:<6}  {statistics.median(case.base_times) * 1000:6.1f}  "
-            f"{case.ratio:5.3f}  {case.cpu_ratio:5.3f}  {case.target:6.2f}  "
-            f"{case.peak:5.1f}  {'ok' if case.met else 'MISSED'}"
-        )
-    print()
-    for case in chosen:
-        if case.memory_target is not None:
-            print(
-                f"peak memory of {case.label}: {case.peak:.1f} MiB "
-                f"(target <= {case.memory_target:g} MiB)"
-            )
-    missed = [case for case in chosen if not case.met]
-    print()
-    print(f"{len(chosen) - len(missed)} of {len(chosen)} targets met")
-    if args.check and missed:
-        return 1
-    return 0
+    args = arguments(__doc__, runs=15)
+    picked = chosen(cases(), args.only)
+    with workspace(PROFILE, NOW, seed_journal) as space:
+        imuran = measure(picked, space, args.runs)
+    print(f"journal  {space.seeded}")
+    missed = print_table(picked, imuran, args.runs)
+    return 1 if args.check and missed else 0
 
 
 if __name__ == "__main__":
