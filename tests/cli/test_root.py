@@ -73,3 +73,29 @@ def test_every_command_summary_fits_whole_in_60_columns(cli):
     assert set(root) >= {"dose", "missed", "side-effects", "travel", "sources", "profile"}
     assert set(root) >= {"status", "take", "history", "labs", "check", "card", "report"}
     assert root["dose"] == "Your daily dose in mg and tablets."
+
+
+def _all_command_paths() -> list[tuple[str, ...]]:
+    from imuran_cli.cli import COMMANDS, _build_command
+
+    paths: list[tuple[str, ...]] = []
+    for name, spec in COMMANDS.items():
+        command = _build_command(name, spec)
+        paths.append((name,))
+        paths.extend((name, sub) for sub in getattr(command, "commands", {}))
+    return paths
+
+
+def test_help_examples_keep_one_command_a_line_at_60_columns(cli):
+    """click rewraps a paragraph unless it starts with \\b: two example commands must not
+    run together into one wrapped line."""
+    checked = 0
+    for path in _all_command_paths():
+        text = cli(*path, "--help").stdout
+        if "Example:" not in text:
+            continue
+        example = text.split("Example:", 1)[1].split("\n\n", 2)[1]
+        for line in example.splitlines():
+            assert line.strip().count("imuran ") <= 1, (path, line)
+            checked += 1
+    assert checked > 20

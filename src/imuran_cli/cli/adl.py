@@ -81,6 +81,7 @@ def add(
 
     Example:
 
+    \b
         imuran adl add
         imuran adl add --talking 0 --chewing 1 --swallowing 0
           --breathing 0 --hygiene 1 --chair 1 --double-vision 2

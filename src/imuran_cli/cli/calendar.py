@@ -31,6 +31,7 @@ def calendar(
 
     Example:
 
+    \b
         imuran calendar --output imuran.ics
         imuran calendar --months 6 > imuran.ics
     """

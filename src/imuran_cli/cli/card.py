@@ -36,6 +36,7 @@ def card(
 
     Example:
 
+    \b
         imuran card
         imuran card --format html --output card.html
     """

@@ -45,6 +45,7 @@ def history(
 
     Example:
 
+    \b
         imuran history
         imuran history --days 90 --csv > doses.csv
     """

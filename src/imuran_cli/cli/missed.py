@@ -44,6 +44,7 @@ def missed(
 
     Example:
 
+    \b
         imuran missed --when yesterday
         imuran missed
     """

@@ -136,6 +136,7 @@ def set_value(
 
     Example:
 
+    \b
         imuran profile set weight 154lb
         imuran profile set lab-limit wbc-low 4.0
     """
@@ -202,6 +203,7 @@ def unset_value(
 
     Example:
 
+    \b
         imuran profile unset stopped-on
         imuran profile unset lab-limit wbc-low
     """

@@ -48,6 +48,7 @@ def report(
 
     Example:
 
+    \b
         imuran report --output report.html
         imuran report --since 2026-01-01 --format markdown
         imuran report --format fhir --output report.json

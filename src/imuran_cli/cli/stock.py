@@ -35,6 +35,7 @@ def stock(ctx: typer.Context, json_output: JsonOpt = False) -> None:
 
     Example:
 
+    \b
         imuran stock
         imuran stock add 100
         imuran stock set 42

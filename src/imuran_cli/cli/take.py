@@ -63,6 +63,7 @@ def take(
 
     Example:
 
+    \b
         imuran take
         imuran take --dose later --date yesterday
     """

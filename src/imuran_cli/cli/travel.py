@@ -61,6 +61,7 @@ def travel(
 
     Example:
 
+    \b
         imuran travel --abroad --days 14 --daily-mg 150
         imuran travel --from 2026-12-20 --to 2027-01-03
         imuran travel --abroad --days 14 --format markdown
