@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pytest
@@ -127,7 +126,7 @@ def test_sections_without_data_say_which_command_fills_them():
 
 
 def test_one_score_gives_no_change():
-    inputs = dataclasses.replace(fx.inputs(fx.profile()), adl_scores=fx.adl_scores()[:1])
+    inputs = fx.inputs(fx.profile())._replace(adl_scores=fx.adl_scores()[:1])
     assert build(inputs).adl_change is None
 
 

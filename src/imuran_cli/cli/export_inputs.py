@@ -9,8 +9,7 @@ re-implemented here.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from imuran_cli.cli.export_output import max_mg_per_kg_for
 
@@ -86,8 +85,7 @@ def blood_test_due(
     return BloodTestDue(due.due_from, due.due_by, overdue=due.status == "overdue")
 
 
-@dataclass(frozen=True)
-class JournalData:
+class JournalData(NamedTuple):
     """What the report takes from the journal's doses and MG-ADL scores."""
 
     adherence: tuple[MonthAdherence, ...] = ()

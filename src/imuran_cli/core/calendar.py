@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from imuran_cli.core.dates import add_months
 from imuran_cli.core.errors import InputError
@@ -27,8 +27,7 @@ _UID_HEX_DIGITS = len("0123456789abcdef0123456789abcdef")
 UID_DOMAIN = "imuran.invalid"
 
 
-@dataclass(frozen=True)
-class DoseEvent:
+class DoseEvent(NamedTuple):
     """One dose of the day, repeated daily: ``days`` occurrences from ``first_day``."""
 
     uid: str
@@ -41,8 +40,7 @@ class DoseEvent:
     tablet_mg: int
 
 
-@dataclass(frozen=True)
-class BloodTestDue:
+class BloodTestDue(NamedTuple):
     """What ``labs due`` says about the next test (the calendar's input)."""
 
     due_from: dt.date
@@ -50,8 +48,7 @@ class BloodTestDue:
     overdue: bool
 
 
-@dataclass(frozen=True)
-class BloodTestEvent:
+class BloodTestEvent(NamedTuple):
     """An all-day event from ``first_day`` to ``last_day`` (both included)."""
 
     uid: str
@@ -63,8 +60,7 @@ class BloodTestEvent:
     alarm_days_before: int
 
 
-@dataclass(frozen=True)
-class CalendarPlan:
+class CalendarPlan(NamedTuple):
     """Everything the calendar file holds."""
 
     months: int

@@ -10,8 +10,7 @@ profile.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import Genotype, Profile
@@ -26,8 +25,7 @@ if TYPE_CHECKING:
 _UNKNOWN: Genotype = "unknown"
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """What ``imuran check`` says about one medicine (the card shows the most severe)."""
 
     kind: str
@@ -37,8 +35,7 @@ class Finding:
     source: str
 
 
-@dataclass(frozen=True)
-class CardMedicine:
+class CardMedicine(NamedTuple):
     """A medicine of the profile, as the person wrote it, with what ``check`` says of it.
 
     ``known`` is None when it was not checked; ``note`` is what ``check`` says when it has
@@ -51,16 +48,14 @@ class CardMedicine:
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """A sentence of the card and its sources."""
 
     text: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Card:
+class Card(NamedTuple):
     """Everything the card shows, front (the person) and back (for who treats them)."""
 
     name: str | None

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
 
 from imuran_cli.core.card import CardMedicine, checked_medicines, dose_text
 from imuran_cli.core.dates import add_months
@@ -38,8 +38,7 @@ HINT_NO_LABS = "No blood test in this period: imuran labs add records one."
 HINT_NO_START = "No start date: imuran profile set started-on YYYY-MM-DD."
 
 
-@dataclass(frozen=True)
-class MonthAdherence:
+class MonthAdherence(NamedTuple):
     """Adherence in one calendar month (cut to the report's period), from ``history``."""
 
     month: str  # YYYY-MM
@@ -52,8 +51,7 @@ class MonthAdherence:
     percent: float | None
 
 
-@dataclass(frozen=True)
-class AdlRecord:
+class AdlRecord(NamedTuple):
     """One MG-ADL score (``adl list``): the total and its eight items, in the scale's order."""
 
     date: dt.date
@@ -61,8 +59,7 @@ class AdlRecord:
     items: tuple[tuple[str, int], ...]
 
 
-@dataclass(frozen=True)
-class DoseTaken:
+class DoseTaken(NamedTuple):
     """A dose the journal records as taken."""
 
     date: dt.date
@@ -71,8 +68,7 @@ class DoseTaken:
     recorded_at: dt.datetime | None
 
 
-@dataclass(frozen=True)
-class ReportInputs:
+class ReportInputs(NamedTuple):
     """What the journal and the other commands hold, as their results give it."""
 
     journal: bool = False
@@ -82,13 +78,12 @@ class ReportInputs:
     adl_scores: tuple[AdlScore, ...] = ()
     adl_scale: AdlScale | None = None
     lab_tests: tuple[LabTest, ...] = ()
-    lab_limits: Mapping[str, float] = field(default_factory=dict)
-    medicines: Mapping[str, CardMedicine] = field(default_factory=dict)
+    lab_limits: Mapping[str, float] = MappingProxyType({})
+    medicines: Mapping[str, CardMedicine] = MappingProxyType({})
     status: StatusResult | None = None
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     name: str | None
     daily_mg: float | None
     dose: str | None
@@ -103,8 +98,7 @@ class Summary:
     medicines: tuple[CardMedicine, ...]
 
 
-@dataclass(frozen=True)
-class TimelineEntry:
+class TimelineEntry(NamedTuple):
     """A date of the leaflet's timeline; ``until`` for a span (the next test's days)."""
 
     date: dt.date
@@ -113,16 +107,14 @@ class TimelineEntry:
     source: str | None
 
 
-@dataclass(frozen=True)
-class AdherenceTotal:
+class AdherenceTotal(NamedTuple):
     expected: int
     taken: int
     skipped: int
     missing: int
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """Everything the report shows; each renderer prints all of it."""
 
     since: dt.date

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from imuran_cli.core.units import format_number
 from imuran_cli.render.html_page import esc
@@ -29,15 +29,13 @@ TARGET_Y_TICKS = 5
 _NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(NamedTuple):
     day: dt.date
     value: float
     flagged: bool = False
 
 
-@dataclass(frozen=True)
-class Limit:
+class Limit(NamedTuple):
     value: float
     label: str
 
