@@ -1,10 +1,11 @@
 """Pregnancy and breastfeeding guidance (``pregnancy.toml``), as plain frozen records."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: real annotations let `build` resolve the field
+# types without compiling strings, which saves start-up time.
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from imuran_cli.knowledge._data import Record, build
+from imuran_cli.knowledge._data import build
 from imuran_cli.knowledge._files import read_data
 
 # The placeholders a text may use; ``core.pregnancy`` fills them in.
@@ -13,8 +14,7 @@ PLACEHOLDERS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class AfterStopping(Record):
+class AfterStopping(NamedTuple):
     """How many months after stopping to avoid pregnancy: the earliest and the safe end."""
 
     earliest_months: int
@@ -22,8 +22,7 @@ class AfterStopping(Record):
     source: str
 
 
-@dataclass(frozen=True)
-class Statement(Record):
+class Statement(NamedTuple):
     """One statement with a stable id and its source."""
 
     id: str
@@ -31,8 +30,7 @@ class Statement(Record):
     source: str
 
 
-@dataclass(frozen=True)
-class Timing(Record):
+class Timing(NamedTuple):
     """When to avoid pregnancy: the full sentence and the one line of ``status``."""
 
     text: str
@@ -40,21 +38,18 @@ class Timing(Record):
     source: str
 
 
-@dataclass(frozen=True)
-class Timings(Record):
+class Timings(NamedTuple):
     taking: Timing
     stopped: Timing
     ended: Timing
 
 
-@dataclass(frozen=True)
-class SourcesDiffer(Record):
+class SourcesDiffer(NamedTuple):
     text: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class PregnancyRules(Record):
+class PregnancyRules(NamedTuple):
     after_stopping: AfterStopping
     general: tuple[Statement, ...]
     timing: Timings

@@ -1,10 +1,11 @@
 """The treatment timeline of ``imuran status`` (``status.toml``), as plain frozen records."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: real annotations let `build` resolve the field
+# types without compiling strings, which saves start-up time.
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from imuran_cli.knowledge._data import Record, build
+from imuran_cli.knowledge._data import build
 from imuran_cli.knowledge._files import read_data
 
 # The placeholders each kind of text may use; ``core.status`` fills them in.
@@ -12,8 +13,7 @@ PHASE_PLACEHOLDERS = frozenset({"window_from", "window_to", "from_months", "to_m
 DOSE_PLACEHOLDERS = frozenset({"dose", "at"})
 
 
-@dataclass(frozen=True)
-class Window(Record):
+class Window(NamedTuple):
     """When improvement is expected: from and to so many months after starting."""
 
     from_months: int
@@ -21,24 +21,21 @@ class Window(Record):
     source: str
 
 
-@dataclass(frozen=True)
-class Line(Record):
+class Line(NamedTuple):
     """One statement with its source."""
 
     text: str
     source: str
 
 
-@dataclass(frozen=True)
-class Phases(Record):
+class Phases(NamedTuple):
     too_early: Line
     window: Line
     past_window: Line
     stopped: Line
 
 
-@dataclass(frozen=True)
-class StatusRules(Record):
+class StatusRules(NamedTuple):
     improvement: Window
     phases: Phases
     dose_past_time: Line
