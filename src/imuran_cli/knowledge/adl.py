@@ -1,16 +1,16 @@
 """The MG-ADL scale (``adl.toml``): its items, their four grades, the threshold of a
 meaningful improvement and the grade that calls for the emergency line."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: real annotations let `build` resolve the field
+# types without compiling strings, which saves start-up time.
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from imuran_cli.knowledge._data import Record, build
+from imuran_cli.knowledge._data import build
 from imuran_cli.knowledge._files import read_data
 
 
-@dataclass(frozen=True)
-class Scale(Record):
+class Scale(NamedTuple):
     """The name of the scale and the range of each item's grade."""
 
     name: str
@@ -19,8 +19,7 @@ class Scale(Record):
     source: str
 
 
-@dataclass(frozen=True)
-class Meaningful(Record):
+class Meaningful(NamedTuple):
     """A fall of ``points`` or more from the first score is a meaningful improvement."""
 
     points: int
@@ -28,8 +27,7 @@ class Meaningful(Record):
     source: str
 
 
-@dataclass(frozen=True)
-class Emergency(Record):
+class Emergency(NamedTuple):
     """A grade of ``grade`` on one of ``items`` repeats the side-effect ``effect``'s
     emergency line."""
 
@@ -39,8 +37,7 @@ class Emergency(Record):
     source: str
 
 
-@dataclass(frozen=True)
-class Item(Record):
+class Item(NamedTuple):
     """One item: its key (journal and JSON), the question, and its grades from 0 up."""
 
     key: str
@@ -49,8 +46,7 @@ class Item(Record):
     source: str
 
 
-@dataclass(frozen=True)
-class AdlScale(Record):
+class AdlScale(NamedTuple):
     scale: Scale
     meaningful: Meaningful
     emergency: Emergency
@@ -64,8 +60,7 @@ def load_adl() -> AdlScale:
     return build(AdlScale, read_data("adl.toml"))
 
 
-@dataclass(frozen=True)
-class EmergencyLine:
+class EmergencyLine(NamedTuple):
     """The emergency line of a side effect, as ``imuran side-effects`` shows it."""
 
     label: str
