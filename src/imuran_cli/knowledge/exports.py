@@ -1,19 +1,19 @@
 """What the exports print or use (``exports.toml``): calendar and report defaults, card texts.
 
-Loaded into frozen dataclasses with ``build`` (no pydantic at run time); the tests validate
+Loaded into named tuples with ``build`` (no pydantic at run time); the tests validate
 the file with ``pydantic.TypeAdapter(Exports)``.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: real annotations let `build` resolve the field
+# types without compiling strings, which saves start-up time.
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from imuran_cli.knowledge._data import Record, build
+from imuran_cli.knowledge._data import build
 from imuran_cli.knowledge._files import read_data
 
 
-@dataclass(frozen=True)
-class CalendarNumbers(Record):
+class CalendarNumbers(NamedTuple):
     """How far dose reminders run, how long an event lasts, when the test reminder rings."""
 
     default_months: int
@@ -24,30 +24,26 @@ class CalendarNumbers(Record):
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class ReportNumbers(Record):
+class ReportNumbers(NamedTuple):
     default_since_months: int
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Statement(Record):
+class Statement(NamedTuple):
     """One sentence of the card and the source it paraphrases."""
 
     text: str
     source: str
 
 
-@dataclass(frozen=True)
-class CitedStatement(Record):
+class CitedStatement(NamedTuple):
     """One sentence of the card citing several sources."""
 
     text: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class WorsenMg(Record):
+class WorsenMg(NamedTuple):
     """The warning about medicines that can worsen MG, with the classes it names."""
 
     text: str
@@ -55,8 +51,7 @@ class WorsenMg(Record):
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class CardTexts(Record):
+class CardTexts(NamedTuple):
     mg: Statement
     azathioprine: Statement
     stopped: Statement
@@ -68,16 +63,14 @@ class CardTexts(Record):
     crisis: CitedStatement
 
 
-@dataclass(frozen=True)
-class LabCode(Record):
+class LabCode(NamedTuple):
     """A blood test's LOINC code and the UCUM code of its unit."""
 
     loinc: str
     ucum: str
 
 
-@dataclass(frozen=True)
-class FhirCodes(Record):
+class FhirCodes(NamedTuple):
     """Code systems and codes of the FHIR export."""
 
     rxnorm: str
@@ -88,8 +81,7 @@ class FhirCodes(Record):
     lab_codes: dict[str, LabCode]
 
 
-@dataclass(frozen=True)
-class Exports(Record):
+class Exports(NamedTuple):
     calendar: CalendarNumbers
     report: ReportNumbers
     card: CardTexts

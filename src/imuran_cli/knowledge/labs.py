@@ -1,19 +1,19 @@
 """Blood tests (``labs.toml``): tests, units, default limits, trend rule and schedule.
 
-Plain frozen dataclasses built with ``build`` (no pydantic at run time); the tests validate
+Plain named tuples built with ``build`` (no pydantic at run time); the tests validate
 the file with ``pydantic.TypeAdapter(Labs)``.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: real annotations let `build` resolve the field
+# types without compiling strings, which saves start-up time.
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from imuran_cli.knowledge._data import Record, build
+from imuran_cli.knowledge._data import build
 from imuran_cli.knowledge._files import read_data
 
 
-@dataclass(frozen=True)
-class LabTestInfo(Record):
+class LabTestInfo(NamedTuple):
     """One blood test: its name in options and JSON, how it is shown, its plausible range."""
 
     name: str
@@ -27,8 +27,7 @@ class LabTestInfo(Record):
     source: str
 
 
-@dataclass(frozen=True)
-class UnitSpelling(Record):
+class UnitSpelling(NamedTuple):
     """A unit a value of ``test`` may be written in; dividing by ``per`` gives the stored unit."""
 
     test: str
@@ -37,8 +36,7 @@ class UnitSpelling(Record):
     source: str
 
 
-@dataclass(frozen=True)
-class DefaultLimit(Record):
+class DefaultLimit(NamedTuple):
     """A default limit (``wbc_low``), from the source that sets it."""
 
     name: str
@@ -46,8 +44,7 @@ class DefaultLimit(Record):
     source: str
 
 
-@dataclass(frozen=True)
-class Urgent(Record):
+class Urgent(NamedTuple):
     """What a result past its limit means, as the guidance puts it."""
 
     who_default: str
@@ -56,8 +53,7 @@ class Urgent(Record):
     source: str
 
 
-@dataclass(frozen=True)
-class Trend(Record):
+class Trend(NamedTuple):
     """A run of falls that is a warning sign; ``message`` has {label} {count} {first} {last}."""
 
     min_tests: int
@@ -65,8 +61,7 @@ class Trend(Record):
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class EarlySchedule(Record):
+class EarlySchedule(NamedTuple):
     """Closer tests early in treatment: ``first_days`` apart in the first ``first_months``
     calendar months, ``then_days`` apart until ``then_until_months``."""
 
@@ -78,8 +73,7 @@ class EarlySchedule(Record):
     source: str
 
 
-@dataclass(frozen=True)
-class LeafletSchedule(Record):
+class LeafletSchedule(NamedTuple):
     """The standing interval: from ``from_days`` to ``by_days`` after the last test."""
 
     from_days: int
@@ -88,20 +82,17 @@ class LeafletSchedule(Record):
     source: str
 
 
-@dataclass(frozen=True)
-class Statement(Record):
+class Statement(NamedTuple):
     text: str
     source: str
 
 
-@dataclass(frozen=True)
-class Note(Record):
+class Note(NamedTuple):
     note: str
     source: str
 
 
-@dataclass(frozen=True)
-class Schedule(Record):
+class Schedule(NamedTuple):
     early: EarlySchedule
     leaflet: LeafletSchedule
     profile: Statement
@@ -110,8 +101,7 @@ class Schedule(Record):
     stopped: Note
 
 
-@dataclass(frozen=True)
-class Labs(Record):
+class Labs(NamedTuple):
     tests: tuple[LabTestInfo, ...]
     units: tuple[UnitSpelling, ...]
     limits: tuple[DefaultLimit, ...]

@@ -1,4 +1,4 @@
-"""Pregnancy and breastfeeding guidance (``pregnancy.toml``), as plain frozen records."""
+"""Pregnancy and breastfeeding guidance (``pregnancy.toml``), as named tuples."""
 
 # No `from __future__ import annotations`: real annotations let `build` resolve the field
 # types without compiling strings, which saves start-up time.

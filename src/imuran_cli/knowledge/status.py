@@ -1,4 +1,4 @@
-"""The treatment timeline of ``imuran status`` (``status.toml``), as plain frozen records."""
+"""The treatment timeline of ``imuran status`` (``status.toml``), as named tuples."""
 
 # No `from __future__ import annotations`: real annotations let `build` resolve the field
 # types without compiling strings, which saves start-up time.
