@@ -4,16 +4,15 @@
 azathioprine, live vaccines included) and Part B (medicines that can worsen MG), each
 with its kind, severity, the strength of the warning in the source's terms, its message
 and its sources. It is read on every ``imuran dose`` and ``imuran check`` run, so it is
-built into plain frozen dataclasses (by hand, see ``medicines_from``), never pydantic
-models; the test suite validates the file with pydantic.
+built into named tuples (by hand, see ``medicines_from``), never pydantic models; the
+test suite validates the file with pydantic.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`, as in the other knowledge modules: real
+# annotations let `build` (used by the tests on this file) resolve the field types.
 
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
-from imuran_cli.knowledge._data import Record
 from imuran_cli.knowledge._files import read_data
 
 Severity = Literal["info", "caution", "urgent"]
@@ -39,8 +38,7 @@ Route = Literal["eye", "ear"]
 Part = Literal["A", "B"]
 
 
-@dataclass(frozen=True)
-class Medicine(Record):
+class Medicine(NamedTuple):
     """One medicine (or vaccine): its generic name, other spellings and brand names."""
 
     generic: str
@@ -59,8 +57,7 @@ class Medicine(Record):
         return (self.generic, *self.other_names, *self.brands, *self.local_brands)
 
 
-@dataclass(frozen=True)
-class LocalForms(Record):
+class LocalForms(NamedTuple):
     """A milder warning for the eye and ear forms of a group's medicines."""
 
     routes: tuple[Route, ...]
@@ -70,8 +67,7 @@ class LocalForms(Record):
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class MedicineGroup(Record):
+class MedicineGroup(NamedTuple):
     """A class of medicines (a row of the reference) and the warning it gives."""
 
     id: str
@@ -94,14 +90,12 @@ class MedicineGroup(Record):
     local: LocalForms | None = None
 
 
-@dataclass(frozen=True)
-class Statement(Record):
+class Statement(NamedTuple):
     message: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class LiveVaccineWindow(Record):
+class LiveVaccineWindow(NamedTuple):
     """How long after stopping azathioprine live vaccines stay ruled out, and the words."""
 
     months_after_stopping: int
@@ -113,8 +107,7 @@ class LiveVaccineWindow(Record):
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Medicines(Record):
+class Medicines(NamedTuple):
     """Every group, in file order (Part A, then Part B), and the texts around them."""
 
     groups: tuple[MedicineGroup, ...]
