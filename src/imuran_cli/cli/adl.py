@@ -84,8 +84,8 @@ def add(
     \b
         imuran adl add
         imuran adl add --talking 0 --chewing 1 --swallowing 0
-          --breathing 0 --hygiene 1 --chair 1 --double-vision 2
-          --eyelids 2
+          --breathing 0 --hygiene 1 --chair 1
+          --double-vision 2 --eyelids 2
     """
     with command_session(ctx, json_output=json_output) as rt:
         from imuran_cli.core.adl import (
