@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
 from typing import Any
@@ -130,7 +129,7 @@ def test_issue_example_abroad_is_51_in_each_of_two_places_102_in_all():
     result = plan(abroad=True, days=14, daily_mg=150)
     assert result.spare_days == 3
     assert result.supply is not None
-    assert dataclasses.asdict(result.supply) == {
+    assert result.supply._asdict() == {
         "daily_tablets": 3.0,
         "tablets_per_place": 51,
         "places": 2,

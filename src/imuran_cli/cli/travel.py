@@ -117,8 +117,6 @@ def _with_stock(rt: Runtime, result: "TripPlan") -> "TripPlan":
     supply = result.supply
     if supply is None or not rt.journal_path.exists():  # no journal: no sqlite3 either
         return result
-    import dataclasses
-
     from imuran_cli.cli._journal import reading_journal
     from imuran_cli.cli.stock import current_stock
     from imuran_cli.core.stock import trip_stock
@@ -127,7 +125,7 @@ def _with_stock(rt: Runtime, result: "TripPlan") -> "TripPlan":
         stock = current_stock(rt, journal)
     start = result.start_date or rt.today
     line = trip_stock(stock, supply.total_tablets, supply.daily_tablets, start, rt.today)
-    return result if line is None else dataclasses.replace(result, stock=line)
+    return result if line is None else result._replace(stock=line)
 
 
 def _render_text(result: "TripPlan", out: "TextOut") -> None:

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.medicines import DOSE_KINDS, check_profile_medicines
@@ -25,11 +24,11 @@ from imuran_cli.core.regimen import (
     target_daily_mg,
 )
 from imuran_cli.core.units import (
-    MG_JSON,
     Mg,
     WeightUnit,
     format_number,
     is_whole_steps,
+    mg_json,
     parse_unit,
     parse_weight,
     tablet_step_mg,
@@ -46,37 +45,38 @@ Severity = Literal["info", "caution", "urgent"]
 SEVERITY_ORDER: tuple[Severity, ...] = ("urgent", "caution", "info")
 
 
-@dataclass(frozen=True)
-class MgPerKg:
+class MgPerKg(NamedTuple):
     """mg per kg of body weight a day: ``low`` equals ``high`` for a single dose."""
 
     low: float
     high: float
 
 
-@dataclass(frozen=True)
-class DailyMg:
-    low: Mg = field(metadata=MG_JSON)
-    high: Mg = field(metadata=MG_JSON)
+class DailyMg(NamedTuple):
+    low: Mg
+    high: Mg
+
+    def __json__(self) -> dict[str, Any]:
+        return mg_json(self, "low", "high")
 
 
-@dataclass(frozen=True)
-class TabletsPerDay:
+class TabletsPerDay(NamedTuple):
     low: float
     high: float
 
 
-@dataclass(frozen=True)
-class DoseItem:
+class DoseItem(NamedTuple):
     """One dose of the day."""
 
     time: DoseTime
-    mg: Mg = field(metadata=MG_JSON)
+    mg: Mg
     tablets: float
 
+    def __json__(self) -> dict[str, Any]:
+        return mg_json(self, "mg")
 
-@dataclass(frozen=True)
-class DoseWarning:
+
+class DoseWarning(NamedTuple):
     """Something that changes or questions the dose, with a stable code and its source."""
 
     code: str
@@ -87,22 +87,19 @@ class DoseWarning:
     medicine: str | None = None
 
 
-@dataclass(frozen=True)
-class Weight:
+class Weight(NamedTuple):
     """The weight as given, in its own unit."""
 
     value: float
     unit: WeightUnit
 
 
-@dataclass(frozen=True)
-class Guidance:
+class Guidance(NamedTuple):
     text: str
     sources: list[str]
 
 
-@dataclass(frozen=True)
-class DoseResult:
+class DoseResult(NamedTuple):
     """The answer of ``imuran dose``; its fields are the ``--json`` contract."""
 
     weight_kg: float
@@ -117,12 +114,15 @@ class DoseResult:
     sources: list[str]
     # Added fields.
     weight: Weight
-    step_mg: Mg = field(metadata=MG_JSON)
+    step_mg: Mg
     tablets_split: bool
     adjusted: bool
     guidance: Guidance | None
     # True when the range is a starting range worked out from CPIC's percentages.
     starting_range: bool = False
+
+    def __json__(self) -> dict[str, Any]:
+        return mg_json(self, "step_mg")
 
 
 class DoseOptions(NamedTuple):

@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from imuran_cli.core.dates import add_months
@@ -367,8 +366,7 @@ def find_names(text: str, index: MedicineIndex) -> list[NameMatch]:
 # ---------------------------------------------------------------- findings
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One warning about a medicine: its ``--json`` fields are a contract."""
 
     kind: Kind
@@ -383,8 +381,7 @@ class Finding:
     until: dt.date | None = None
 
 
-@dataclass(frozen=True)
-class MedicineCheck:
+class MedicineCheck(NamedTuple):
     """What one name means: known or not, its generic name and its findings."""
 
     query: str
@@ -398,8 +395,7 @@ class MedicineCheck:
     note_sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class CheckResult:
+class CheckResult(NamedTuple):
     """The answer of ``imuran check``; its fields are the ``--json`` contract."""
 
     medicines: tuple[MedicineCheck, ...]

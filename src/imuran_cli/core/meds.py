@@ -7,7 +7,7 @@ Pure: the current list is an argument, the new list the result. Kept apart from
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.medicines import MedicineCheck
@@ -62,8 +62,7 @@ def remove_entry(current: Sequence[str], name: str) -> tuple[list[str], str]:
     )
 
 
-@dataclass(frozen=True)
-class MedsAdded:
+class MedsAdded(NamedTuple):
     """``imuran meds add``: the check of each name, and the list after adding them."""
 
     medicines: tuple[MedicineCheck, ...]
@@ -77,8 +76,7 @@ class MedsAdded:
     backup: str | None = None
 
 
-@dataclass(frozen=True)
-class MedsRemoved:
+class MedsRemoved(NamedTuple):
     """``imuran meds remove``: the entry removed and the list after."""
 
     removed: str
@@ -87,8 +85,7 @@ class MedsRemoved:
     backup: str | None = None
 
 
-@dataclass(frozen=True)
-class MedsList:
+class MedsList(NamedTuple):
     """``imuran meds list``: each entry of the profile with its findings."""
 
     medicines: tuple[MedicineCheck, ...]

@@ -8,15 +8,14 @@ the missed part of the usual daily dose, so a day's total never exceeds the usua
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from imuran_cli.core.days import read_day
 from imuran_cli.core.doses import DOSE_ORDER, parse_dose_option
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import DoseTime, DoseTimes, Profile, Schedule
 from imuran_cli.core.regimen import profile_step_mg, split_doses, tablets, usual_daily_mg
-from imuran_cli.core.units import MG_JSON, Mg, format_number
+from imuran_cli.core.units import Mg, format_number, mg_json
 from imuran_cli.knowledge.limits import Limits
 from imuran_cli.knowledge.missed import MissedRules
 
@@ -26,26 +25,29 @@ Decision = Literal["take-today", "skip", "already-taken", "none"]
 _ONE_DAY = dt.timedelta(days=1)
 
 
-@dataclass(frozen=True)
-class Amount:
+class Amount(NamedTuple):
     """An amount to take: mg and tablets."""
 
-    mg: Mg = field(metadata=MG_JSON)
+    mg: Mg
     tablets: float
 
+    def __json__(self) -> dict[str, Any]:
+        return mg_json(self, "mg")
 
-@dataclass(frozen=True)
-class NextDose:
+
+class NextDose(NamedTuple):
     """The next regular dose: its day, which dose of the day, and how much."""
 
     date: dt.date
     time: DoseTime
-    mg: Mg = field(metadata=MG_JSON)
+    mg: Mg
     tablets: float
 
+    def __json__(self) -> dict[str, Any]:
+        return mg_json(self, "mg")
 
-@dataclass(frozen=True)
-class DoseSlot:
+
+class DoseSlot(NamedTuple):
     """A regular dose time: its day, which dose of the day, and the usual clock time."""
 
     date: dt.date
@@ -53,16 +55,14 @@ class DoseSlot:
     at: str
 
 
-@dataclass(frozen=True)
-class Advice:
+class Advice(NamedTuple):
     """One statement with the id of its source."""
 
     text: str
     source: str
 
 
-@dataclass(frozen=True)
-class MissingDose:
+class MissingDose(NamedTuple):
     """A dose with no record in the journal, and what to do about it."""
 
     date: dt.date
@@ -70,8 +70,7 @@ class MissingDose:
     decision: Decision
 
 
-@dataclass(frozen=True)
-class MissedResult:
+class MissedResult(NamedTuple):
     """The answer of ``imuran missed``; its fields are the ``--json`` document.
 
     ``reason`` is also the first ``advice`` item (with its source). ``next_regular`` is the
@@ -86,7 +85,8 @@ class MissedResult:
     missed_on: dt.date | None
     dose: DoseTime | None
     decision: Decision
-    double_dose: Literal[False] = field(default=False, kw_only=True)
+    # Always False (never a double dose); no default, to keep its place in the JSON.
+    double_dose: Literal[False]
     take_now: Amount | None
     next_dose: NextDose | None
     advice: list[Advice]
@@ -96,13 +96,18 @@ class MissedResult:
     sources_note: str
     days_ago: int | None
     schedule: Schedule
-    daily_mg: Mg | None = field(metadata=MG_JSON)
+    daily_mg: Mg | None
     next_regular: DoseSlot
-    missing: list[MissingDose] = field(default_factory=list)
-    recorded_at: str | None = None  # ISO 8601 with offset, as take --json writes it
+    # No defaults from here on: a named tuple's defaults come last, and ``cautions`` keeps
+    # its place in the JSON; each answer gives them all.
+    missing: list[MissingDose]
+    recorded_at: str | None  # ISO 8601 with offset, as take --json writes it
     # The next regular dose is near (issue 13): the decision stands, with a caution.
-    late: bool = False
-    cautions: list[Advice] = field(default_factory=list)
+    late: bool
+    cautions: list[Advice]
+
+    def __json__(self) -> dict[str, Any]:
+        return mg_json(self, "daily_mg")
 
 
 class MissedWhen(NamedTuple):
@@ -315,6 +320,7 @@ def plan_missed(
         missed_on=when.day,
         dose=dose,
         decision=decision,
+        double_dose=False,
         take_now=take_now,
         next_dose=next_dose,
         advice=advice,
@@ -326,6 +332,8 @@ def plan_missed(
         schedule=schedule,
         daily_mg=daily,
         next_regular=next_regular,
+        missing=[],
+        recorded_at=None,
         late=late,
         cautions=cautions,
     )

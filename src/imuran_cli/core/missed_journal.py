@@ -11,7 +11,6 @@ without ``--when`` (the most recent dose with no record).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
@@ -87,7 +86,7 @@ def answer_missed(
         result = plan_missed(
             newest.date.isoformat(), newest.dose, now, profile, limits, max_mg_per_kg, rules
         )
-        return dataclasses.replace(result, missing=missing)
+        return result._replace(missing=missing)
     return _nothing_missed(now, today, regimen, profile, journal_rules, lookback)
 
 
@@ -105,8 +104,7 @@ def _already_taken(
         Advice(text=answer.reason, source=answer.source),
         Advice(text=rules.never_double.text.format(total=total), source=rules.never_double.source),
     ]
-    return dataclasses.replace(
-        result,
+    return result._replace(
         decision="already-taken",
         take_now=None,
         headline=answer.headline.format(recorded=f"recorded {recorded}"),
@@ -145,6 +143,7 @@ def _nothing_missed(
         missed_on=None,
         dose=None,
         decision="none",
+        double_dose=False,
         take_now=None,
         next_dose=next_dose,
         advice=[Advice(text=answer.reason, source=answer.source)],
@@ -159,4 +158,7 @@ def _nothing_missed(
             date=slot_day, time=slot_time, at=regimen.time_of(slot_time).strftime("%H:%M")
         ),
         missing=[],
+        recorded_at=None,
+        late=False,
+        cautions=[],
     )

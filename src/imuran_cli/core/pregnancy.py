@@ -10,8 +10,7 @@ to the period: the day itself is still a day to avoid pregnancy.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from imuran_cli.core.dates import add_months
 from imuran_cli.knowledge.pregnancy import PregnancyRules, Timing
@@ -27,8 +26,7 @@ STOP_DATE_HINT = (
 )
 
 
-@dataclass(frozen=True)
-class PregnancyAdvice:
+class PregnancyAdvice(NamedTuple):
     """One statement with its source id; ``topic`` says which part of the answer it is."""
 
     text: str
@@ -36,16 +34,14 @@ class PregnancyAdvice:
     topic: Topic
 
 
-@dataclass(frozen=True)
-class SourcesDiffer:
+class SourcesDiffer(NamedTuple):
     """The one line saying that the sources disagree, with the sources that do."""
 
     text: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class PregnancyResult:
+class PregnancyResult(NamedTuple):
     """The answer of ``imuran pregnancy``; its fields are the ``--json`` document.
 
     ``on_treatment`` is null without a profile (imuran cannot know). ``headline`` is the

@@ -12,7 +12,6 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
 from pydantic import ValidationError
@@ -488,20 +487,18 @@ def key_of(loc: Sequence[str | int]) -> str | None:
 # ---------------------------------------------------------------- results
 
 
-# Result objects: frozen dataclasses, written by ``render.json_out``. ``profile`` is written
+# Result objects: named tuples, written by ``render.json_out``. ``profile`` is written
 # with the keys and nesting of the file (``Profile.__json__``).
 
 
-@dataclass(frozen=True)
-class ProfileShown:
+class ProfileShown(NamedTuple):
     """``imuran profile show``: where the profile is, and what it holds."""
 
     path: str
     profile: Profile
 
 
-@dataclass(frozen=True)
-class ProfileChanged:
+class ProfileChanged(NamedTuple):
     """``imuran profile set/unset``: the key changed, its value now, and the saved profile."""
 
     path: str
@@ -513,8 +510,7 @@ class ProfileChanged:
     profile: Profile
 
 
-@dataclass(frozen=True)
-class ProfileCreated:
+class ProfileCreated(NamedTuple):
     """``imuran profile init``: the new profile, where the old one was kept, the keys that
     took their default because nothing gave them, and the keys still unset (each can be
     given later with ``imuran profile set KEY VALUE``)."""

@@ -15,7 +15,6 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from imuran_cli.core.errors import InputError
@@ -46,8 +45,7 @@ _LIGATURES = str.maketrans(
 # ---------------------------------------------------------------- result (the JSON contract)
 
 
-@dataclass(frozen=True)
-class Timing:
+class Timing(NamedTuple):
     """Whether an effect is expected at this point of treatment."""
 
     week: int | None
@@ -55,8 +53,7 @@ class Timing:
     text: str
 
 
-@dataclass(frozen=True)
-class Treatment:
+class Treatment(NamedTuple):
     """Where the person is in treatment, from the profile."""
 
     started_on: dt.date
@@ -64,8 +61,7 @@ class Treatment:
     week: int | None
 
 
-@dataclass(frozen=True)
-class EffectMatch:
+class EffectMatch(NamedTuple):
     """One effect, as found by the search (or listed when there is no query)."""
 
     id: str
@@ -83,16 +79,16 @@ class EffectMatch:
     starts: str
     source: str
     sources: list[str]
-    match_kind: MatchKind | None = None
-    matched: list[str] = field(default_factory=list)
+    # No defaults for these two (a named tuple's defaults come last): given for every match.
+    match_kind: MatchKind | None
+    matched: list[str]
     score: float | None = None
     timing: Timing | None = None
     # A command with more on the subject, e.g. "imuran pregnancy".
     see_also: str | None = None
 
 
-@dataclass(frozen=True)
-class GroupSummary:
+class GroupSummary(NamedTuple):
     """A group of effects, with when it can start and whether it resolves on stopping."""
 
     id: GroupId
@@ -105,8 +101,7 @@ class GroupSummary:
     sources: list[str]
 
 
-@dataclass(frozen=True)
-class WarningSign:
+class WarningSign(NamedTuple):
     """An effect that needs a doctor (or emergency services), with its signs."""
 
     id: str
@@ -117,8 +112,7 @@ class WarningSign:
     signs: list[str]
 
 
-@dataclass(frozen=True)
-class CheckPointer:
+class CheckPointer(NamedTuple):
     """The query names a vaccine or another medicine: the command that checks it."""
 
     names: list[str]
@@ -127,8 +121,7 @@ class CheckPointer:
     sources: list[str]
 
 
-@dataclass(frozen=True)
-class SideEffectsResult:
+class SideEffectsResult(NamedTuple):
     """The answer of ``imuran side-effects``."""
 
     query: str | None

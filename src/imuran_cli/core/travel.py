@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal, NamedTuple
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import Profile
 from imuran_cli.core.regimen import usual_daily_mg
 from imuran_cli.core.stock import TripStock
-from imuran_cli.core.units import MG_JSON, Mg, format_number, is_whole_steps, tablet_step_mg
+from imuran_cli.core.units import Mg, format_number, is_whole_steps, mg_json, tablet_step_mg
 from imuran_cli.knowledge.limits import Limits
 from imuran_cli.knowledge.travel import EarlyTreatment, LongTrip, Travel
 
@@ -32,8 +31,7 @@ _ADD_WEIGHT = (
 _ADD_LENGTH = "the trip length (--days N, or --from DATE --to DATE)"
 
 
-@dataclass(frozen=True)
-class ChecklistItem:
+class ChecklistItem(NamedTuple):
     """One thing to do or pack; ``source`` is the main one of ``sources``."""
 
     id: str
@@ -42,23 +40,24 @@ class ChecklistItem:
     sources: list[str]
 
 
-@dataclass(frozen=True)
-class Supply:
+class Supply(NamedTuple):
     """Tablets to carry: per place, in how many places, and in all."""
 
     daily_tablets: float
     tablets_per_place: int
     places: int
     total_tablets: int
-    daily_mg: Mg = field(metadata=MG_JSON)
+    daily_mg: Mg
     tablet_mg: int
     tablets_split: bool
     days_covered: int
     dose_from: DoseFrom
 
+    def __json__(self) -> dict[str, Any]:
+        return mg_json(self, "daily_mg")
 
-@dataclass(frozen=True)
-class TripPlan:
+
+class TripPlan(NamedTuple):
     """The answer of ``imuran travel``; its fields are the ``--json`` contract."""
 
     abroad: bool
