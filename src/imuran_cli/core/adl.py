@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from typing import NamedTuple
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.knowledge.adl import AdlScale, EmergencyLine
@@ -31,8 +31,7 @@ def option_name(key: str) -> str:
     return "--" + key.replace("_", "-")
 
 
-@dataclass(frozen=True)
-class AdlItems:
+class AdlItems(NamedTuple):
     """The grade of each item."""
 
     talking: int
@@ -46,14 +45,13 @@ class AdlItems:
 
     @property
     def total(self) -> int:
-        return sum(getattr(self, field.name) for field in fields(self))
+        return sum(self)
 
     def grade(self, key: str) -> int:
         return int(getattr(self, key))
 
 
-@dataclass(frozen=True)
-class AdlScore:
+class AdlScore(NamedTuple):
     """One score in the journal (one per day)."""
 
     entry_id: int
@@ -62,15 +60,13 @@ class AdlScore:
     recorded_at: dt.datetime
 
 
-@dataclass(frozen=True)
-class NewScore:
+class NewScore(NamedTuple):
     date: dt.date
     items: AdlItems
     recorded_at: dt.datetime
 
 
-@dataclass(frozen=True)
-class ScoreView:
+class ScoreView(NamedTuple):
     """A score as shown: its day, total and items."""
 
     date: dt.date
@@ -78,8 +74,7 @@ class ScoreView:
     items: AdlItems
 
 
-@dataclass(frozen=True)
-class AdlChange:
+class AdlChange(NamedTuple):
     """From the first to the latest score; ``points`` negative when better."""
 
     from_date: dt.date
@@ -88,8 +83,7 @@ class AdlChange:
     meaningful: bool
 
 
-@dataclass(frozen=True)
-class AdlEmergency:
+class AdlEmergency(NamedTuple):
     """The emergency line, and the items graded at its grade."""
 
     items: tuple[str, ...]
@@ -98,8 +92,7 @@ class AdlEmergency:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class AdlList:
+class AdlList(NamedTuple):
     """The answer of ``adl list``: every score, newest first, and the change."""
 
     scores: tuple[ScoreView, ...]
@@ -109,8 +102,7 @@ class AdlList:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class AdlRecorded:
+class AdlRecorded(NamedTuple):
     """The answer of ``adl add``: the score written, the one it replaced, the change."""
 
     recorded: ScoreView

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from imuran_cli.core.days import DayRef
@@ -29,8 +28,7 @@ class HistoryDay(NamedTuple):
 Statuses = Mapping[tuple[str, str], tuple[DoseStatus, float | None]]
 
 
-@dataclass(frozen=True)
-class Adherence:
+class Adherence(NamedTuple):
     """Doses counted: ``expected`` is every dose of the days before today plus today's
     recorded ones; ``percent`` = 100 x taken / expected, or None when nothing is expected."""
 
@@ -41,8 +39,7 @@ class Adherence:
     percent: float | None
 
 
-@dataclass(frozen=True)
-class History:
+class History(NamedTuple):
     """The answer of ``history``: ``days`` from ``start`` to ``end`` (oldest first)."""
 
     start: dt.date

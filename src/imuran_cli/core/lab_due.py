@@ -8,8 +8,7 @@ every number comes from ``knowledge/labs.toml``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from imuran_cli.core.dates import add_months
 from imuran_cli.knowledge.labs import Labs
@@ -21,8 +20,7 @@ DueRule = Literal["early-treatment", "leaflet", "profile"]
 DueStatus = Literal["no-test-recorded", "not-due", "due", "overdue", "not-on-treatment"]
 
 
-@dataclass(frozen=True)
-class LabsDue:
+class LabsDue(NamedTuple):
     """``imuran labs due``: when the next blood test is due, and by which rule."""
 
     last_test: dt.date | None

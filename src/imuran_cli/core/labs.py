@@ -13,8 +13,8 @@ import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.units import format_number
@@ -37,17 +37,15 @@ _NUMBER_RE = re.compile(
 # ---------------------------------------------------------------- records and results
 
 
-@dataclass(frozen=True)
-class LabTest:
+class LabTest(NamedTuple):
     """One blood test as recorded: its day, the values given (stored units) and a note."""
 
     date: dt.date
-    values: Mapping[str, float] = field(default_factory=dict)
+    values: Mapping[str, float] = MappingProxyType({})
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class LabRecord:
+class LabRecord(NamedTuple):
     """A blood test as the journal holds one record of it (what ``undo`` reports)."""
 
     date: dt.date
@@ -62,8 +60,7 @@ def describe_record(record: LabRecord) -> str:
     return f"the blood test of {record.date.isoformat()} ({values or 'no values'})"
 
 
-@dataclass(frozen=True)
-class Flag:
+class Flag(NamedTuple):
     """A value past its limit."""
 
     test: str
@@ -77,8 +74,7 @@ class Flag:
     action: str
 
 
-@dataclass(frozen=True)
-class TrendFlag:
+class TrendFlag(NamedTuple):
     """A run of falls in one blood count, oldest date first."""
 
     test: str
@@ -90,8 +86,7 @@ class TrendFlag:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class TestView:
+class TestView(NamedTuple):
     """One test with its flags, as ``labs list`` shows it."""
 
     date: dt.date
@@ -100,8 +95,7 @@ class TestView:
     note: str | None
 
 
-@dataclass(frozen=True)
-class LabsList:
+class LabsList(NamedTuple):
     """``imuran labs list``: every test, newest first, and the falling trends."""
 
     tests: tuple[TestView, ...]
@@ -109,8 +103,7 @@ class LabsList:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Replaced:
+class Replaced(NamedTuple):
     """A value a merge replaced."""
 
     test: str
@@ -118,8 +111,7 @@ class Replaced:
     new: float
 
 
-@dataclass(frozen=True)
-class LabRecorded:
+class LabRecorded(NamedTuple):
     """``imuran labs add``: the test as it now stands, and what the merge replaced."""
 
     recorded: TestView
@@ -130,15 +122,13 @@ class LabRecorded:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class LabRemoved:
+class LabRemoved(NamedTuple):
     """``imuran labs remove DAY``: the test that was deleted."""
 
     removed: TestView
 
 
-@dataclass(frozen=True)
-class ActiveLimit:
+class ActiveLimit(NamedTuple):
     """A limit in force for one test: the default or the clinic's."""
 
     name: str
@@ -149,22 +139,19 @@ class ActiveLimit:
     source: str
 
 
-@dataclass(frozen=True)
-class ChartPoint:
+class ChartPoint(NamedTuple):
     date: dt.date
     value: float
 
 
-@dataclass(frozen=True)
-class ChartLimit:
+class ChartLimit(NamedTuple):
     value: float
     direction: Direction
     limit_source: LimitSource
     source: str
 
 
-@dataclass(frozen=True)
-class LabChart:
+class LabChart(NamedTuple):
     """``imuran labs chart TEST``: one test's values over time, with its limits."""
 
     test: str

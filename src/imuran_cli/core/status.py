@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, Protocol
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
 
 from imuran_cli.core.dates import add_months, whole_months_between
 from imuran_cli.knowledge.status import Line, StatusRules
@@ -105,8 +105,7 @@ class FindingView(Protocol):
     def source(self) -> str: ...
 
 
-@dataclass(frozen=True)
-class CheckedMedicine:
+class CheckedMedicine(NamedTuple):
     """A medicine of the profile, named as the profile holds it, with its findings."""
 
     name: str
@@ -124,16 +123,14 @@ class DoseSlotView(Protocol):
     def mg(self) -> float | None: ...
 
 
-@dataclass(frozen=True)
-class AdlScore:
+class AdlScore(NamedTuple):
     """An MG-ADL total (0 to 24, higher is worse) and its day."""
 
     date: dt.date
     total: int
 
 
-@dataclass(frozen=True)
-class AdlInput:
+class AdlInput(NamedTuple):
     """The first and latest MG-ADL scores, the journal's change between them (None with
     one score: ``points``, ``meaningful``) and the threshold with its statement and source."""
 
@@ -146,8 +143,7 @@ class AdlInput:
     source: str
 
 
-@dataclass(frozen=True)
-class StatusInputs:
+class StatusInputs(NamedTuple):
     """What status reads beyond the profile; ``None`` or empty when not available.
 
     ``journal`` says whether a journal file exists: without one, no dose of today is
@@ -160,7 +156,7 @@ class StatusInputs:
     journal: bool = False
     doses: Sequence[DoseSlotView] = ()
     dose_records: Sequence[DoseRecordView] = ()
-    dose_times: Mapping[str, dt.time] = field(default_factory=dict)
+    dose_times: Mapping[str, dt.time] = MappingProxyType({})
     adl: AdlInput | None = None
     labs_due: LabsDueView | None = None
     latest_flags: Sequence[LabFlagView] = ()
@@ -170,8 +166,7 @@ class StatusInputs:
 # ---------------------------------------------------------------- result
 
 
-@dataclass(frozen=True)
-class DoseLine:
+class DoseLine(NamedTuple):
     """A dose of today: its state, amount, when it was recorded; ``at`` is its usual time,
     ``late`` says that it is still due after that time."""
 
@@ -183,8 +178,7 @@ class DoseLine:
     late: bool
 
 
-@dataclass(frozen=True)
-class Treatment:
+class Treatment(NamedTuple):
     started_on: dt.date | None
     stopped_on: dt.date | None
     on_treatment: bool | None
@@ -193,8 +187,7 @@ class Treatment:
     month: int | None
 
 
-@dataclass(frozen=True)
-class AdlChange:
+class AdlChange(NamedTuple):
     """From the first to the latest score: ``points`` is negative when better;
     ``meaningful`` when it fell by at least ``threshold`` points."""
 
@@ -207,8 +200,7 @@ class AdlChange:
     source: str
 
 
-@dataclass(frozen=True)
-class Improvement:
+class Improvement(NamedTuple):
     phase: Phase | None
     window_from: dt.date | None
     window_to: dt.date | None
@@ -217,16 +209,14 @@ class Improvement:
     source: str | None
 
 
-@dataclass(frozen=True)
-class Alert:
+class Alert(NamedTuple):
     severity: Severity
     message: str
     source: str
     kind: AlertKind
 
 
-@dataclass(frozen=True)
-class StatusResult:
+class StatusResult(NamedTuple):
     """The answer of ``imuran status``; its fields are the ``--json`` document.
 
     ``blood_tests`` is the ``labs due`` answer as that command gives it, ``lab_flags``
@@ -244,7 +234,7 @@ class StatusResult:
     has_profile: bool
     journal: bool
     lab_flags: tuple[LabFlagView, ...]
-    missing: dict[str, str] = field(default_factory=dict)
+    missing: dict[str, str]
 
 
 # ---------------------------------------------------------------- rules

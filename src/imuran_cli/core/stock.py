@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.units import format_number
@@ -20,8 +19,7 @@ from imuran_cli.core.units import format_number
 StockAction = Literal["add", "set"]
 
 
-@dataclass(frozen=True)
-class StockEvent:
+class StockEvent(NamedTuple):
     """A refill (``add``: tablets received) or a count by hand (``set``: tablets there)."""
 
     entry_id: int
@@ -31,8 +29,7 @@ class StockEvent:
     recorded_at: dt.datetime
 
 
-@dataclass(frozen=True)
-class TakenTablets:
+class TakenTablets(NamedTuple):
     """The tablets of one dose taken, as the stock sees it."""
 
     entry_id: int
@@ -40,16 +37,14 @@ class TakenTablets:
     tablets: float
 
 
-@dataclass(frozen=True)
-class NewStock:
+class NewStock(NamedTuple):
     date: dt.date
     action: StockAction
     tablets: float
     recorded_at: dt.datetime
 
 
-@dataclass(frozen=True)
-class StockStatus:
+class StockStatus(NamedTuple):
     """The answer of ``stock``; its fields are the ``--json`` document.
 
     ``tablets_left`` is None when no stock was ever recorded; ``daily_tablets``,
@@ -68,8 +63,7 @@ class StockStatus:
     source: str
 
 
-@dataclass(frozen=True)
-class StockRecorded:
+class StockRecorded(NamedTuple):
     """The answer of ``stock add`` and ``stock set``: what was written, then the stock."""
 
     recorded: NewStock
@@ -159,8 +153,7 @@ def stock_status(
     )
 
 
-@dataclass(frozen=True)
-class TripStock:
+class TripStock(NamedTuple):
     """The stock against a trip: the tablets needed until the end of the trip."""
 
     tablets_left: int | float

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from imuran_cli.core.days import DayRef
@@ -44,8 +43,7 @@ class NewDose(NamedTuple):
     replaces: int | None
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(NamedTuple):
     """The record just written, as ``take``/``skip`` report it."""
 
     date: dt.date
@@ -56,8 +54,7 @@ class Recorded:
     note: str | None
 
 
-@dataclass(frozen=True)
-class DayDose:
+class DayDose(NamedTuple):
     """One dose of the day in the ``take``/``skip`` answer: unrecorded doses are ``due``."""
 
     dose: DoseTime
@@ -65,16 +62,14 @@ class DayDose:
     mg: float | None
 
 
-@dataclass(frozen=True)
-class DaySummary:
+class DaySummary(NamedTuple):
     date: dt.date
     daily_mg: float | None
     taken_mg: float
     doses: tuple[DayDose, ...]
 
 
-@dataclass(frozen=True)
-class DoseRecorded:
+class DoseRecorded(NamedTuple):
     """The answer of ``take`` and ``skip``; its fields are the ``--json`` document.
 
     ``replaced`` is the status the dose had before ``--replace`` (else None).

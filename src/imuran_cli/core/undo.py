@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from imuran_cli.core.errors import InputError
 
 
-@dataclass(frozen=True)
-class UndoneRecord:
+class UndoneRecord(NamedTuple):
     """A record as ``undo`` reports it: its kind (``dose``, ``adl``, ``stock``), day, when it
     was recorded, a one-line summary and the record itself."""
 
@@ -22,8 +20,7 @@ class UndoneRecord:
     record: Any
 
 
-@dataclass(frozen=True)
-class Undone:
+class Undone(NamedTuple):
     """The answer of ``undo``; ``restored`` is the record the removed one had replaced."""
 
     removed: UndoneRecord

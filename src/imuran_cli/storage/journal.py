@@ -41,9 +41,8 @@ import datetime as dt
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from imuran_cli.core.errors import (
@@ -76,8 +75,7 @@ _SQLITE_CANTOPEN = 14
 _SQLITE_NOTADB = 26
 
 
-@dataclass(frozen=True)
-class Migration:
+class Migration(NamedTuple):
     """One schema step: its name and its SQL statements, run in order in one transaction.
 
     Statements run one by one (``executescript`` would commit halfway).
@@ -171,8 +169,7 @@ RECORD_TABLES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class RemovedEntry:
+class RemovedEntry(NamedTuple):
     """What ``undo_latest`` removed: the kind, its row, and the row it had replaced."""
 
     kind: str
