@@ -6,8 +6,6 @@ field onto the small input types of ``core/card.py`` and ``core/report.py``. No 
 re-implemented here.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -24,7 +22,7 @@ if TYPE_CHECKING:
     from imuran_cli.knowledge.adl import AdlScale
 
 
-def medicine_checks(rt: Runtime, profile: Profile | None) -> dict[str, CardMedicine]:
+def medicine_checks(rt: "Runtime", profile: "Profile | None") -> "dict[str, CardMedicine]":
     """What ``imuran check`` says of each medicine of the profile."""
     if profile is None or not profile.medications:
         return {}
@@ -41,7 +39,7 @@ def medicine_checks(rt: Runtime, profile: Profile | None) -> dict[str, CardMedic
     return checks
 
 
-def lab_tests(rt: Runtime) -> tuple[LabTest, ...]:
+def lab_tests(rt: "Runtime") -> "tuple[LabTest, ...]":
     """Every blood test of the journal (``labs``' storage), oldest first; none without one.
 
     Without a journal file nothing is opened, and sqlite3 is not imported.
@@ -55,7 +53,7 @@ def lab_tests(rt: Runtime) -> tuple[LabTest, ...]:
         return tuple(read_tests(journal))
 
 
-def last_lab_test(rt: Runtime) -> dt.date | None:
+def last_lab_test(rt: "Runtime") -> dt.date | None:
     """The day of the journal's latest blood test (what ``labs due`` reads)."""
     if not rt.journal_path.exists():
         return None
@@ -67,8 +65,8 @@ def last_lab_test(rt: Runtime) -> dt.date | None:
 
 
 def blood_test_due(
-    rt: Runtime, profile: Profile | None, last: dt.date | None
-) -> BloodTestDue | None:
+    rt: "Runtime", profile: "Profile | None", last: dt.date | None
+) -> "BloodTestDue | None":
     """The answer of ``imuran labs due``, for the calendar: None when no test is due
     (none recorded yet, or the treatment stopped)."""
     if profile is None:
@@ -88,14 +86,14 @@ def blood_test_due(
 class JournalData(NamedTuple):
     """What the report takes from the journal's doses and MG-ADL scores."""
 
-    adherence: tuple[MonthAdherence, ...] = ()
-    doses_taken: tuple[DoseTaken, ...] = ()
-    adl_scores: tuple[AdlScore, ...] = ()
-    adl_scale: AdlScale | None = None
+    adherence: "tuple[MonthAdherence, ...]" = ()
+    doses_taken: "tuple[DoseTaken, ...]" = ()
+    adl_scores: "tuple[AdlScore, ...]" = ()
+    adl_scale: "AdlScale | None" = None
     adherence_from: dt.date | None = None
 
 
-def journal_data(rt: Runtime, profile: Profile, since: dt.date) -> JournalData:
+def journal_data(rt: "Runtime", profile: "Profile", since: dt.date) -> JournalData:
     """Adherence by month (``history``'s own count for each month of the period), the
     doses taken, and every MG-ADL score with the scale (``adl list``'s), from the journal.
 

@@ -6,8 +6,6 @@ JSON error document on stdout under ``--json``) with the exit codes of DESIGN.md
 shows a traceback unless ``IMURAN_DEBUG=1``.
 """
 
-from __future__ import annotations
-
 import contextlib
 import datetime as dt
 import os
@@ -99,20 +97,20 @@ class Runtime:
 
         return resolve_journal_path(self.journal_flag, os.environ)
 
-    def limits(self) -> Limits:
+    def limits(self) -> "Limits":
         if self._limits is None:
             from imuran_cli.knowledge.limits import load_limits
 
             self._limits = load_limits()
         return self._limits
 
-    def load_profile(self) -> Profile | None:
+    def load_profile(self) -> "Profile | None":
         """The validated profile, or None when there is none. A bad file is an error."""
         from imuran_cli.storage.profile_store import load_profile
 
         return load_profile(self.profile_path, self.limits(), self.today)
 
-    def emit(self, result: ResultT, render: Callable[[ResultT, TextOut], None]) -> None:
+    def emit(self, result: ResultT, render: "Callable[[ResultT, TextOut], None]") -> None:
         """Print ``result``: as one JSON document with ``--json``, else as plain text through
         ``render`` (no rich: start-up stays light)."""
         if self.json:
@@ -126,7 +124,7 @@ class Runtime:
             render(result, out)
             out.flush()
 
-    def emit_table(self, result: ResultT, render: Callable[[ResultT, Console], None]) -> None:
+    def emit_table(self, result: ResultT, render: "Callable[[ResultT, Console], None]") -> None:
         """Like ``emit``, for a human view that prints a table: through a rich console."""
         if self.json:
             from imuran_cli.render.json_out import write_json

@@ -4,8 +4,6 @@ the emergency line for the most severe grade of breathing or swallowing.
 The scale itself (items, grades, the threshold) is knowledge data, passed in.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple

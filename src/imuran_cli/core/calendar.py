@@ -9,8 +9,6 @@ or ``later``), the blood-test event's from the profile's path and the first day 
 Importing a newer file therefore updates the events instead of adding copies.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import hashlib
 from typing import NamedTuple

@@ -7,8 +7,6 @@ from ``exports.toml`` with its source; the dose, the results and the contacts fr
 profile.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -94,7 +92,7 @@ def dose_text(profile: Profile, limits: Limits, max_mg_per_kg: float) -> tuple[s
     return f"{format_number(daily)} mg a day ({times})", daily
 
 
-def from_check(name: str, check: MedicineCheck) -> CardMedicine:
+def from_check(name: str, check: "MedicineCheck") -> CardMedicine:
     """A medicine of the profile with the answer of ``imuran check`` for it."""
     return CardMedicine(
         name=name,

@@ -6,8 +6,6 @@ relative to ``today``, without any range rule: ``missed`` adds its own limits, t
 journal commands use ``parse_day`` (any past day, never a future one).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from typing import Literal, NamedTuple

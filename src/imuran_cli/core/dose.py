@@ -6,8 +6,6 @@ typical range (or leave no dose at all); a prescribed dose or target is never ch
 only warned about. Every number comes from the knowledge data passed in.
 """
 
-from __future__ import annotations
-
 import math
 from collections.abc import Sequence
 from typing import Any, Literal, NamedTuple

@@ -7,8 +7,6 @@ says what is prescribed; the journal says what happened. Internal records are
 NamedTuples (light to define at start-up); ``DoseSlot`` turns into a JSON object.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Iterable
 from typing import Literal, NamedTuple

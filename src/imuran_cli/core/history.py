@@ -4,8 +4,6 @@ Built for ten years of doses at start-up speed: the records come in as a mapping
 ``(ISO day, dose)`` to ``(status, mg)``, and the days are NamedTuples.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Mapping
 from typing import NamedTuple

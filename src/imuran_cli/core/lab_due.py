@@ -5,8 +5,6 @@ the profile, the date of the last recorded test, today and the knowledge are arg
 every number comes from ``knowledge/labs.toml``.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -39,7 +37,7 @@ class LabsDue(NamedTuple):
 
 
 def next_test_due(
-    profile: Profile | None, last_test: dt.date | None, today: dt.date, labs: Labs
+    profile: "Profile | None", last_test: dt.date | None, today: dt.date, labs: Labs
 ) -> LabsDue:
     """When the next blood test is due, from the profile, the last test's date and today.
 

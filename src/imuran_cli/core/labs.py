@@ -6,8 +6,6 @@ Pure: the knowledge (``Labs``), the profile, the recorded tests and ``today`` ar
 Every number a rule uses comes from ``knowledge/labs.toml``.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import json
 import math
@@ -296,7 +294,7 @@ def resolve_test(name: str, labs: Labs) -> str:
     )
 
 
-def lab_limit_edit(name: str, text: str, labs: Labs) -> Edit:
+def lab_limit_edit(name: str, text: str, labs: Labs) -> "Edit":
     """``imuran profile set lab-limit NAME VALUE``: the value in the test's unit, checked
     against the test's plausible range (``hemoglobin-low 120g/L`` is stored as 12)."""
     from imuran_cli.core.profile_edit import Edit, resolve_lab_limit, spec_of
@@ -334,7 +332,7 @@ def _limit(name: str, value: float, origin: LimitSource, source: str) -> ActiveL
     return ActiveLimit(name, test, value, direction, origin, source)
 
 
-def profile_lab_limits(profile: Profile | None) -> Mapping[str, float]:
+def profile_lab_limits(profile: "Profile | None") -> Mapping[str, float]:
     return profile.monitoring.lab_limits if profile is not None else {}
 
 

@@ -17,8 +17,6 @@ was typed (forms and routes aside) or when the text says vaccine, jab or shot, s
 Everything here is pure: the knowledge, the profile's stop date and today are arguments.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence

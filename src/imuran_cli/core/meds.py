@@ -4,8 +4,6 @@ Pure: the current list is an argument, the new list the result. Kept apart from
 ``core.medicines`` so that ``imuran check`` does not build these result types.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import NamedTuple
 

@@ -5,8 +5,6 @@ skipped and the schedule goes on (``skip``). Never a double dose: the amount to 
 the missed part of the usual daily dose, so a day's total never exceeds the usual total.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any, Literal, NamedTuple
 

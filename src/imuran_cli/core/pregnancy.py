@@ -7,8 +7,6 @@ the end of a shorter month); imuran leads with the conservative one. Both end da
 to the period: the day itself is still a day to avoid pregnancy.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal, NamedTuple
 

@@ -5,8 +5,6 @@ arguments. Every change is checked against the whole profile, and an error names
 key as the person typed it, the value and what is allowed.
 """
 
-from __future__ import annotations
-
 import copy
 import datetime as dt
 import math

@@ -5,8 +5,6 @@ All amounts are in mg; a *step* is the smallest amount that can be taken (half a
 when tablets may be split, else a whole tablet).
 """
 
-from __future__ import annotations
-
 import math
 from typing import NamedTuple
 

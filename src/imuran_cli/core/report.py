@@ -9,8 +9,6 @@ from the result objects of ``history``, ``adl list``, ``labs list``/``labs chart
 report's period and put in order. The renderers (``render/report_*.py``) print it.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -75,12 +73,12 @@ class ReportInputs(NamedTuple):
     adherence: tuple[MonthAdherence, ...] = ()
     adherence_from: dt.date | None = None
     doses_taken: tuple[DoseTaken, ...] = ()
-    adl_scores: tuple[AdlScore, ...] = ()
-    adl_scale: AdlScale | None = None
-    lab_tests: tuple[LabTest, ...] = ()
+    adl_scores: "tuple[AdlScore, ...]" = ()
+    adl_scale: "AdlScale | None" = None
+    lab_tests: "tuple[LabTest, ...]" = ()
     lab_limits: Mapping[str, float] = MappingProxyType({})
     medicines: Mapping[str, CardMedicine] = MappingProxyType({})
-    status: StatusResult | None = None
+    status: "StatusResult | None" = None
 
 
 class Summary(NamedTuple):
@@ -131,10 +129,10 @@ class Report(NamedTuple):
     adherence_total: AdherenceTotal | None
     doses_taken: tuple[DoseTaken, ...]
     adl: tuple[AdlRecord, ...]
-    adl_change: AdlChange | None
-    lab_tests: tuple[TestView, ...]
-    lab_trends: tuple[TrendFlag, ...]
-    lab_charts: tuple[LabChart, ...]
+    adl_change: "AdlChange | None"
+    lab_tests: "tuple[TestView, ...]"
+    lab_trends: "tuple[TrendFlag, ...]"
+    lab_charts: "tuple[LabChart, ...]"
     missing: Mapping[str, str]
     sources: tuple[str, ...]
 
@@ -191,7 +189,7 @@ def _summary(
     )
 
 
-def _timeline(profile: Profile, status: StatusResult | None) -> tuple[TimelineEntry, ...]:
+def _timeline(profile: Profile, status: "StatusResult | None") -> tuple[TimelineEntry, ...]:
     prescription = profile.prescription
     entries: list[TimelineEntry] = []
     if prescription.started_on is not None:
@@ -221,7 +219,7 @@ def _timeline(profile: Profile, status: StatusResult | None) -> tuple[TimelineEn
 
 def _adl(
     inputs: ReportInputs, since: dt.date, until: dt.date
-) -> tuple[tuple[AdlRecord, ...], AdlChange | None]:
+) -> "tuple[tuple[AdlRecord, ...], AdlChange | None]":
     """The MG-ADL scores of the period, and their change by the journal's rule
     (``adl list``: first to latest, meaningful at the scale's threshold)."""
     scale = inputs.adl_scale
@@ -255,13 +253,13 @@ def _adl(
     )
 
 
-def _day(score: AdlScore) -> dt.date:
+def _day(score: "AdlScore") -> dt.date:
     return score.date
 
 
 def _blood_tests(
-    inputs: ReportInputs, labs: Labs, since: dt.date, until: dt.date
-) -> tuple[tuple[TestView, ...], tuple[TrendFlag, ...], tuple[LabChart, ...]]:
+    inputs: ReportInputs, labs: "Labs", since: dt.date, until: dt.date
+) -> "tuple[tuple[TestView, ...], tuple[TrendFlag, ...], tuple[LabChart, ...]]":
     """The tests of the period (``labs list``), the trends ending in it, a chart per test."""
     if not any(_in(test.date, since, until) for test in inputs.lab_tests):
         return (), (), ()
@@ -283,7 +281,7 @@ def build_report(
     profile: Profile | None,
     limits: Limits,
     max_mg_per_kg: float,
-    labs: Labs,
+    labs: "Labs",
     since: dt.date,
     now: dt.datetime,
     profile_key: str,

@@ -8,8 +8,6 @@ found and the share of the query the effect explains. Every number it uses comes
 ``side_effects.toml``.
 """
 
-from __future__ import annotations
-
 import bisect
 import datetime as dt
 import re

@@ -13,8 +13,6 @@ calendar months since ``started_on``, plus 1. The improvement window runs from
 ``status.toml``), both dates in the window.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
@@ -228,7 +226,7 @@ class StatusResult(NamedTuple):
     treatment: Treatment
     improvement: Improvement
     blood_tests: LabsDueView | None
-    pregnancy: PregnancyResult | None
+    pregnancy: "PregnancyResult | None"
     alerts: tuple[Alert, ...]
     sources: tuple[str, ...]
     has_profile: bool
@@ -352,10 +350,10 @@ def _alerts(
 
 def build_status(
     now: dt.datetime,
-    profile: Profile | None,
+    profile: "Profile | None",
     rules: StatusRules,
     inputs: StatusInputs,
-    pregnancy: PregnancyResult | None,
+    pregnancy: "PregnancyResult | None",
 ) -> StatusResult:
     """The status of ``now``'s day. ``pregnancy`` is the answer of ``imuran pregnancy``
     when the profile says it is relevant, else None."""

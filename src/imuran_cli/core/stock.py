@@ -6,8 +6,6 @@ stock unknown. ``as_of`` is the latest day the count includes; ``days_left`` who
 tablets at the daily dose from then, so ``runs_out_on`` = ``as_of`` + ``days_left``.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import math
 from collections.abc import Iterable

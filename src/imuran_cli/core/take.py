@@ -6,8 +6,6 @@ skipped or back), the amount (``no_prescribed_dose``, ``invalid_mg``), then the 
 total against the daily dose (``above_daily_dose``).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence

@@ -5,8 +5,6 @@ exactly in integer pieces (half tablets), so float noise never adds a tablet. Ab
 of the separate places holds that full amount, so losing one still covers the whole trip.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import math
 from typing import Any, Literal, NamedTuple

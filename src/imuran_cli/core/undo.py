@@ -1,7 +1,5 @@
 """What ``undo`` removed: the most recent record of any kind, and the one it brings back."""
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Callable
 from typing import Any, NamedTuple

@@ -7,8 +7,6 @@ and dashed horizontal lines for limits. A point past a limit gets a larger, holl
 report is followed by a table of the same values: its text alternative.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import math
 from collections.abc import Sequence

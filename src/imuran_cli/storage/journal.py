@@ -34,8 +34,6 @@ NULL`` and ``replaced_by INTEGER``, register the kind in ``RECORD_TABLES``, and 
 rows through ``add_entry`` inside ``Journal.write()``.
 """
 
-from __future__ import annotations
-
 import contextlib
 import datetime as dt
 import os
@@ -217,7 +215,7 @@ class Journal:
     def close(self) -> None:
         self.connection.close()
 
-    def __enter__(self) -> Journal:
+    def __enter__(self) -> "Journal":
         return self
 
     def __exit__(self, *exc: object) -> None:

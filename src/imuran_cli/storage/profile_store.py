@@ -7,8 +7,6 @@ Writes hold the lock (``<profile name>.lock`` beside the file), are atomic and o
 backups sit beside the file it points to.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 import tomllib
