@@ -17,10 +17,9 @@ def whole_as_int(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-# An amount in mg in a result: ``amount: Mg = field(metadata=MG_JSON)``, written in JSON as
-# an integer when whole (150, not 150.0) by ``render.json_out`` (the "json" metadata key).
+# An amount in mg in a result, written in JSON as an integer when whole (150, not 150.0):
+# the result's ``__json__`` says which fields are amounts (``mg_json`` below).
 Mg = float
-MG_JSON: dict[str, Any] = {"json": whole_as_int}
 
 
 def mg_json(record: Any, *names: str) -> dict[str, Any]:

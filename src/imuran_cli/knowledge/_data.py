@@ -2,9 +2,10 @@
 
 The knowledge files ship inside the package and cannot change after release, so at run
 time they are read with ``tomllib`` and turned into records by ``build``: no pydantic
-model is built, which keeps start-up light. A record is a frozen dataclass inheriting
-``Record``, or a ``typing.NamedTuple`` (about ten times cheaper to define than a frozen
-dataclass, which matters when a command loads dozens of record classes at start-up).
+model is built, which keeps start-up light. Every knowledge module's records are
+``typing.NamedTuple``s (several times cheaper to define than frozen dataclasses, which
+matters when a command loads dozens of record classes at start-up); ``build`` also takes
+a frozen dataclass inheriting ``Record``.
 The same classes are validated by pydantic in the test suite and by
 ``python -m imuran_cli.knowledge --check`` (``pydantic.TypeAdapter(cls)``): every field,
 its type, and no unknown key (``Record``'s ``__pydantic_config__`` says so for a

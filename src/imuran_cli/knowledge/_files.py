@@ -1,6 +1,6 @@
 """Reading the packaged TOML data files.
 
-``load_record`` builds a knowledge file into its frozen dataclasses (``_data.build``), with
+``load_record`` builds a knowledge file into its named tuples (``_data.build``), with
 no pydantic at run time; ``load_model`` validates a file with a pydantic model (for the
 modules not yet converted to records).
 """
@@ -54,7 +54,7 @@ def load_model(name: str, model: type[ModelT]) -> ModelT:
 
 
 def load_record(name: str, cls: type[RecordT]) -> RecordT:
-    """Read the knowledge file ``name`` into the frozen dataclass ``cls``.
+    """Read the knowledge file ``name`` into the record class ``cls`` (a named tuple).
 
     The files are validated by the tests and by ``python -m imuran_cli.knowledge --check``;
     here a file that does not fit (a damaged installation) is a ``KnowledgeError``.

@@ -1,10 +1,11 @@
 """The ``--json`` view: exactly one JSON document on stdout.
 
-Result objects are frozen dataclasses. ``to_jsonable`` turns them into JSON data: field
-names as they are, dates and times as ISO 8601, tuples as lists, named tuples as
-objects. A value whose type has a ``__json__()`` method is written as what that method
-returns (the profile as in its file), and a dataclass field with a ``metadata["json"]``
-function as what that function returns (an amount in mg as an integer when whole).
+Result objects are named tuples (``typing.NamedTuple``). ``to_jsonable`` turns them into
+JSON data: field names as they are, in order, dates and times as ISO 8601, tuples as
+lists, named tuples as objects. A value whose type has a ``__json__()`` method is written
+as what that method returns (the profile as in its file; a result with amounts in mg,
+through ``core.units.mg_json``). Dataclasses are written too (a field with a
+``metadata["json"]`` function as what that function returns).
 Models that still are pydantic ``BaseModel``s are dumped with ``model_dump(mode="json")``;
 pydantic itself is not imported here.
 """
