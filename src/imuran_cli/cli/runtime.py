@@ -24,8 +24,6 @@ from imuran_cli.core.errors import (
 )
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from imuran_cli.core.profile import Profile
     from imuran_cli.knowledge.limits import Limits
     from imuran_cli.render.plain import TextOut
@@ -123,17 +121,6 @@ class Runtime:
             out = TextOut()
             render(result, out)
             out.flush()
-
-    def emit_table(self, result: ResultT, render: "Callable[[ResultT, Console], None]") -> None:
-        """Like ``emit``, for a human view that prints a table: through a rich console."""
-        if self.json:
-            from imuran_cli.render.json_out import write_json
-
-            write_json(result)
-        else:
-            from imuran_cli.render.console import stdout_console
-
-            render(result, stdout_console())
 
     def emit_text(self, result: ResultT, render: Callable[[ResultT, int], str]) -> None:
         """Like ``emit``, for views that give their text whole: ``render(result, width)``,

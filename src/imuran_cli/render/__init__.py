@@ -1,1 +1,2 @@
-"""Output. ``plain`` and ``json_out`` are light; ``console`` and ``human`` import rich."""
+"""Output: ``json_out`` (the one JSON writer), ``plain`` (wrapped text), ``human`` (the
+views), and the export formats. None imports rich."""

@@ -2,8 +2,8 @@
 
 Every human answer is plain text (``TextOut``): lines wrapped to the terminal's width,
 60 columns at most, no colour, and bold only where a terminal shows it (never under
-``NO_COLOR``, when piped or on a dumb terminal). Meaning is always in the words. rich is
-kept for views that print a table (``render/console.py``).
+``NO_COLOR``, when piped or on a dumb terminal). Meaning is always in the words. No
+view prints a table today, so no answer imports rich.
 """
 
 from __future__ import annotations
