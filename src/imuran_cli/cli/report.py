@@ -12,6 +12,7 @@ from imuran_cli.cli.runtime import Runtime, command_session
 if TYPE_CHECKING:
     from imuran_cli.core.profile import Profile
     from imuran_cli.core.report import ReportInputs
+    from imuran_cli.knowledge.labs import Labs
 
 
 class ReportFormat(StrEnum):
@@ -75,7 +76,7 @@ def report(
             since=first_day,
             now=rt.now,
             profile_key=str(rt.profile_path),
-            inputs=_inputs(rt, profile, first_day),
+            inputs=_inputs(rt, profile, first_day, labs),
         )
         if output_format is ReportFormat.fhir:
             from imuran_cli.render.report_fhir import render_report_fhir
@@ -92,7 +93,7 @@ def report(
         write_export(text.encode("utf-8"), output, "the report")
 
 
-def _inputs(rt: Runtime, profile: "Profile | None", since: dt.date) -> "ReportInputs":
+def _inputs(rt: Runtime, profile: "Profile | None", since: dt.date, labs: "Labs") -> "ReportInputs":
     """What the report reads from the journal and the other commands' results."""
     from imuran_cli.cli.export_inputs import journal_data, lab_tests, medicine_checks
     from imuran_cli.core.report import ReportInputs
@@ -102,13 +103,12 @@ def _inputs(rt: Runtime, profile: "Profile | None", since: dt.date) -> "ReportIn
         return ReportInputs(journal=rt.journal_path.exists(), lab_tests=tests)
     from imuran_cli.core.lab_due import next_test_due
     from imuran_cli.core.status import StatusInputs, build_status
-    from imuran_cli.knowledge.labs import load_labs
     from imuran_cli.knowledge.status import load_status
 
     # The timeline is `imuran status`'s: its treatment counts and improvement window, and
     # the answer of `labs due` for the tests this report read.
     last = max((test.date for test in tests), default=None)
-    due = next_test_due(profile, last, rt.today, load_labs())
+    due = next_test_due(profile, last, rt.today, labs)
     inputs = StatusInputs(journal=rt.journal_path.exists(), labs_due=due)
     status = build_status(rt.now, profile, load_status(), inputs, None)
     journal = journal_data(rt, profile, since)
