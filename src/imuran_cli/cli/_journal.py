@@ -8,7 +8,7 @@ creates nothing); ``storage.journal`` is imported only when there is a file to o
 import contextlib
 import math
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from imuran_cli.cli.runtime import Runtime
 
@@ -16,8 +16,6 @@ if TYPE_CHECKING:
     from imuran_cli.core.doses import Regimen
     from imuran_cli.core.profile import Profile
     from imuran_cli.storage.journal import Journal
-
-ResultT = TypeVar("ResultT")
 
 
 @contextlib.contextmanager

@@ -29,9 +29,7 @@ adl_app = typer.Typer(
 
 @adl_app.callback()
 def adl_root(ctx: typer.Context) -> None:
-    """MG-ADL scores: record and list them.
-
-    Record and list MG-ADL scores: how MG affects your daily life."""
+    """MG-ADL scores: record and list them."""
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit(0)
@@ -73,7 +71,7 @@ def add(
 ) -> None:
     """Record an MG-ADL score.
 
-    Record an MG-ADL score: 8 items, each from 0 (normal) to 3 (the most severe).
+    8 items, each from 0 (normal) to 3 (the most severe).
 
     In a terminal it asks each item no option gives, showing its
     four grades; otherwise every item must be given. One score a
@@ -130,7 +128,7 @@ def add(
 def list_scores(ctx: typer.Context, json_output: JsonOpt = False) -> None:
     """Your MG-ADL scores and the change.
 
-    List every MG-ADL score, newest first, with the change from the first to the latest.
+    Newest first, with the change from the first score to the latest.
 
     Example:
 

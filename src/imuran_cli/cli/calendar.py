@@ -20,7 +20,7 @@ def calendar(
 ) -> None:
     """Dose and blood-test reminders (.ics).
 
-    Reminders for your calendar: each dose, and the next blood test.
+    Each dose, and the next blood test.
 
     Writes an iCalendar file (.ics) that calendar apps import:
     one daily event per dose of your schedule, with an alarm at

@@ -25,7 +25,7 @@ def card(
 ) -> None:
     """A medicine card to carry.
 
-    A medicine card to carry: MG, azathioprine, your medicines.
+    MG, azathioprine and your medicines.
 
     The leaflet asks you to carry a list of your medicines and
     doses. The card adds what whoever treats you in an emergency

@@ -40,7 +40,7 @@ def live_vaccine_dates(
 def check(ctx: typer.Context, names: NamesArg, json_output: JsonOpt = False) -> None:
     """Check medicines and vaccines for risks.
 
-    Check medicines or vaccines against azathioprine and MG.
+    Against azathioprine, and against MG.
 
     Each NAME is a generic or brand name, with or without strength and form. Put a
     name of several words in quotes when it is followed by another name. A finding is

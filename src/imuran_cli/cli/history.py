@@ -36,8 +36,8 @@ def history(
 ) -> None:
     """Each day's doses and your adherence.
 
-    Show each day's doses (✓ taken, – skipped, ✗ missing, · due) and how many of the
-    expected doses were taken.
+    Marks: ✓ taken, – skipped, ✗ missing, · due; and how many of the expected doses were
+    taken.
 
     DAY takes the forms of --date: yesterday, "N days ago", Nd or
     YYYY-MM-DD. Days before your start date or after your stop

@@ -3,7 +3,7 @@ know when the next is due."""
 
 import os
 import sys
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -16,13 +16,9 @@ if TYPE_CHECKING:
     from imuran_cli.core.labs import LabTest
     from imuran_cli.knowledge.labs import Labs
 
-ResultT = TypeVar("ResultT")
 
 labs_app = typer.Typer(
-    help=(
-        "Blood tests: results, flags, next due.\n\n"
-        "Blood tests: record results, see flags and trends, and when the next is due."
-    ),
+    help=("Blood tests: results, flags, next due."),
     no_args_is_help=False,
     invoke_without_command=True,
     rich_markup_mode=None,
@@ -104,7 +100,7 @@ def add(
 ) -> None:
     """Record a blood test.
 
-    Record a blood test (all values optional: none records that blood was taken).
+    All values are optional: none records that blood was taken.
 
     Counts in 10^9/L (the same number as 10^3/uL), MCV in fL, enzymes in U/L,
     haemoglobin in g/dL or, written with the unit, in g/L. A second test on the same
@@ -205,7 +201,7 @@ def list_tests(
 ) -> None:
     """Every blood test, with its flags.
 
-    Every blood test, newest first, each value with its flag, and falling trends.
+    Newest first, each value with its flag, and falling trends.
 
     Example:
 
@@ -254,7 +250,7 @@ def chart(
 ) -> None:
     """Chart one test over time.
 
-    Chart one test over time in the terminal, with its limit drawn.
+    In the terminal, with its limit drawn.
 
     Example:
 
@@ -285,7 +281,7 @@ def chart(
 def due(ctx: typer.Context, json_output: JsonOpt = False) -> None:
     """When the next blood test is due.
 
-    When the next blood test is due, and by which rule.
+    It names the rule that sets the date.
 
     From your last recorded test and your start date: the US label's closer
     schedule in the first months of treatment, then the leaflet's interval. Your

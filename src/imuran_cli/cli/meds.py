@@ -1,6 +1,6 @@
 """`imuran meds add|remove|list`: the profile's list of other medicines, checked."""
 
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -10,7 +10,6 @@ from imuran_cli.cli.runtime import command_session
 if TYPE_CHECKING:
     from imuran_cli.storage.migrations import RawProfile
 
-ResultT = TypeVar("ResultT")
 
 meds_app = typer.Typer(
     help=(
@@ -37,9 +36,7 @@ NamesArg = Annotated[
 
 @meds_app.callback()
 def meds_root(ctx: typer.Context) -> None:
-    """Your other medicines, each checked.
-
-    Your other medicines: add, remove and list them, each checked."""
+    """Your other medicines, each checked."""
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit(0)
@@ -54,7 +51,7 @@ def _medications(raw: "RawProfile | None") -> list[str]:
 def add(ctx: typer.Context, names: NamesArg, json_output: JsonOpt = False) -> None:
     """Check a medicine and add it.
 
-    Check a medicine and add it to your profile, as you typed it.
+    Added as you typed it, after the check.
 
     The check is the one of imuran check. A name already in the list (any case) is not
     added twice. imuran profile set medications also sets the whole list.
@@ -109,7 +106,7 @@ def add(ctx: typer.Context, names: NamesArg, json_output: JsonOpt = False) -> No
 def remove(ctx: typer.Context, names: NamesArg, json_output: JsonOpt = False) -> None:
     """Remove a medicine from your profile.
 
-    Remove a medicine from your profile (any case; as it is written in the list).
+    In any case; as it is written in the list.
 
     Example:
 
@@ -155,8 +152,6 @@ def remove(ctx: typer.Context, names: NamesArg, json_output: JsonOpt = False) ->
 @meds_app.command("list")
 def list_medicines(ctx: typer.Context, json_output: JsonOpt = False) -> None:
     """Your medicines, each with its findings.
-
-    List the medicines in your profile, each with its findings.
 
     Example:
 

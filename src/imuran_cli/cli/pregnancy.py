@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 def pregnancy(ctx: typer.Context, json_output: JsonOpt = False) -> None:
     """Pregnancy and breastfeeding.
 
-    Pregnancy and breastfeeding on azathioprine, every line with its source.
+    On azathioprine, every line with its source.
 
     The leaflet says to avoid pregnancy while taking it and for 4 to 6 months after
     stopping; with stopped-on in your profile, the answer gives both dates.

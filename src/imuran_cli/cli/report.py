@@ -39,7 +39,7 @@ def report(
 ) -> None:
     """A report for your neurologist.
 
-    A report for your neurologist, from --since to today.
+    From --since to today.
 
     Your dose and medicines (with what imuran check says), the
     leaflet's timeline, doses taken by month, MG-ADL scores with

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 def status(ctx: typer.Context, json_output: JsonOpt = False) -> None:
     """Where your treatment stands today.
 
-    Show today's doses, the treatment's week and month, and what is due.
+    Today's doses, the treatment's week and month, and what is due.
 
     The leaflet's timeline with dates: when improvement is expected (3 to 12 months after
     starting), the next blood test, pregnancy dates, and the day's alerts. Sections

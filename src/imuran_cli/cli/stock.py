@@ -77,7 +77,7 @@ def add(
 def set_count(ctx: typer.Context, tablets: TabletsArg, json_output: JsonOpt = False) -> None:
     """Record the tablets counted by hand.
 
-    Record N tablets counted by hand: the count starts again from N.
+    The count starts again from N.
 
     Example:
 

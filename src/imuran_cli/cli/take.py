@@ -83,7 +83,7 @@ def skip(
 ) -> None:
     """Record a dose not taken, on purpose.
 
-    Record a dose deliberately not taken (for example after imuran missed said skip).
+    For example after imuran missed said skip.
 
     Example:
 

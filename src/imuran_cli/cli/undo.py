@@ -10,8 +10,7 @@ from imuran_cli.cli.runtime import command_session
 def undo(ctx: typer.Context, json_output: JsonOpt = False) -> None:
     """Remove the latest journal record.
 
-    Remove the most recent record (a dose, an MG-ADL score, a stock entry, a blood test)
-    and say what it was.
+    A dose, an MG-ADL score, a stock entry or a blood test; it says what it removed.
 
     A record that had replaced another (take --replace, a second
     score on one day, a second labs add on one day) brings that one
