@@ -1,7 +1,8 @@
 """The dependency direction of DESIGN.md: cli -> core, knowledge, storage, render;
 render -> core; storage -> core; core -> knowledge (types). Nothing imports cli, and
 knowledge imports nothing of core. ``imuran_cli.errors`` (the error base and the exit
-codes) imports no project module, and every package may import it.
+codes) and ``imuran_cli.record`` (the base of every record) import no project module,
+and every package may import them.
 
 Ruff's banned-api rule keeps typer and rich in their packages; this test keeps the
 project's own packages in order, and core away from files, the clock and the environment.
@@ -19,7 +20,7 @@ import imuran_cli
 ROOT = Path(imuran_cli.__file__).parent
 
 # package -> the project packages (or top-level modules) it may import
-SHARED = {"errors"}
+SHARED = {"errors", "record"}
 ALLOWED = {
     "core": {"core", "knowledge", *SHARED},
     "knowledge": {"knowledge", *SHARED},

@@ -101,7 +101,9 @@ def test_statuses_and_adherence_of_a_split_schedule():
         ("2026-11-25", "morning", "taken", 75),
     )
     result = build_history(recorded, day("2026-11-23"), TODAY, split, TODAY, 1)
-    assert [(d.date.isoformat(), [tuple(s) for s in d.doses]) for d in result.days] == [
+    assert [
+        (d.date.isoformat(), [tuple(s._asdict().values()) for s in d.doses]) for d in result.days
+    ] == [
         ("2026-11-23", [("morning", "taken", 75), ("later", "skipped", 75)]),
         ("2026-11-24", [("morning", "taken", 75), ("later", "missing", 75)]),
         ("2026-11-25", [("morning", "taken", 75), ("later", "due", 75)]),
@@ -138,7 +140,7 @@ def test_a_record_without_an_amount_shows_the_prescribed_one():
     once = regimen(daily_mg=150)
     recorded = statuses(("2026-11-24", "morning", "skipped", None))
     result = build_history(recorded, day("2026-11-24"), day("2026-11-24"), once, TODAY, 1)
-    assert tuple(result.days[0].doses[0]) == ("morning", "skipped", 150)
+    assert tuple(result.days[0].doses[0]._asdict().values()) == ("morning", "skipped", 150)
 
 
 # ---------------------------------------------------------------- the fast path agrees

@@ -1,27 +1,23 @@
-"""The knowledge builder and the JSON writer for plain dataclasses."""
-
-from __future__ import annotations
+"""The knowledge builder and the JSON writer for records."""
 
 import datetime as dt
 import io
 import json
-from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from imuran_cli.knowledge._data import Record, build
+from imuran_cli.knowledge._data import build
+from imuran_cli.record import Record
 from imuran_cli.render.json_out import to_jsonable, write_json
 
 
-@dataclass(frozen=True)
 class Inner(Record):
     x: float
     kind: Literal["a", "b"]
 
 
-@dataclass(frozen=True)
 class Outer(Record):
     items: tuple[Inner, ...]
     by_name: dict[str, Inner]
@@ -49,6 +45,7 @@ def test_build_agrees_with_pydantic_validation():
         {**DATA, "unknown": 1},
         {"items": [{"x": 1, "kind": "c"}], "by_name": {}},
         {"items": [{"x": 1, "kind": "a", "extra": True}], "by_name": {}},
+        {"by_name": {}},
     ],
 )
 def test_pydantic_refuses_what_the_files_must_not_hold(bad):
@@ -56,15 +53,14 @@ def test_pydantic_refuses_what_the_files_must_not_hold(bad):
         TypeAdapter(Outer).validate_python(bad)
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(Record):
     day: dt.date
     at: dt.datetime
     values: tuple[int, ...]
     inner: Inner | None
 
 
-def test_json_writer_turns_dataclasses_into_one_document():
+def test_json_writer_turns_records_into_one_document():
     result = Result(
         day=dt.date(2026, 11, 30),
         at=dt.datetime(2026, 11, 30, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=1))),
@@ -73,6 +69,7 @@ def test_json_writer_turns_dataclasses_into_one_document():
     )
     out = io.StringIO()
     write_json(result, out)
+    assert out.getvalue().index('"day"') < out.getvalue().index('"inner"')  # field order
     assert json.loads(out.getvalue()) == {
         "day": "2026-11-30",
         "at": "2026-11-30T08:00:00+01:00",
@@ -82,43 +79,23 @@ def test_json_writer_turns_dataclasses_into_one_document():
     assert to_jsonable({"a": (Inner(x=1.0, kind="a"),)}) == {"a": [{"x": 1.0, "kind": "a"}]}
 
 
-class InnerTuple(NamedTuple):
+class Pair(NamedTuple):
     x: float
-    kind: Literal["a", "b"]
-
-
-class OuterTuple(NamedTuple):
-    items: tuple[InnerTuple, ...]
-    by_name: dict[str, InnerTuple]
-    name: str | None = None
-
-
-def test_build_makes_named_tuple_records_too():
-    built = build(OuterTuple, DATA)
-    assert built == OuterTuple(
-        items=(InnerTuple(x=1.0, kind="a"),), by_name={"k": InnerTuple(x=2.5, kind="b")}
-    )
-    assert isinstance(built.items[0].x, float)
-    assert TypeAdapter(OuterTuple).validate_python(DATA) == built
-
-
-def test_pydantic_refuses_unknown_keys_of_named_tuples():
-    with pytest.raises(ValidationError):
-        TypeAdapter(OuterTuple).validate_python({**DATA, "unknown": 1})
+    kind: str
 
 
 def test_json_writes_a_named_tuple_as_an_object():
-    assert to_jsonable(OuterTuple(items=(InnerTuple(x=1.0, kind="a"),), by_name={})) == {
-        "items": [{"x": 1.0, "kind": "a"}],
-        "by_name": {},
-        "name": None,
-    }
+    assert to_jsonable((Pair(1.0, "a"),)) == [{"x": 1.0, "kind": "a"}]
 
 
-@dataclass(frozen=True)
-class Amounts:
-    mg: float = field(metadata={"json": lambda value: int(value) if value.is_integer() else value})
+class Amounts(Record):
+    mg: float
     other: float = 0.0
+
+    def __json__(self) -> dict[str, Any]:
+        data = self._asdict()
+        data["mg"] = int(self.mg) if self.mg.is_integer() else self.mg
+        return data
 
 
 class Custom:
@@ -126,7 +103,7 @@ class Custom:
         return {"as": "written"}
 
 
-def test_json_writer_applies_field_metadata_and_json_methods():
+def test_json_writer_applies_json_methods():
     assert to_jsonable(Amounts(mg=150.0, other=3.0)) == {"mg": 150, "other": 3.0}
     assert json.dumps(to_jsonable(Amounts(mg=37.5))) == '{"mg": 37.5, "other": 0.0}'
     assert to_jsonable([Custom(), Amounts(mg=25.0)]) == [

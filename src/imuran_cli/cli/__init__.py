@@ -11,7 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any, NamedTuple
+from typing import Annotated, Any
 
 import typer
 import typer.main
@@ -20,9 +20,10 @@ from typer.core import TyperGroup
 from imuran_cli import __version__
 from imuran_cli.cli.runtime import GlobalOptions, debug_enabled, report_error
 from imuran_cli.core.errors import EXIT_BAD_INPUT, EXIT_ENVIRONMENT, EXIT_INTERRUPTED
+from imuran_cli.record import Record
 
 
-class LazyCommand(NamedTuple):
+class LazyCommand(Record):
     """Where a command lives: ``module`` holds ``attribute``, a function or a Typer app."""
 
     module: str

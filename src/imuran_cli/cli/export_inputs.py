@@ -7,9 +7,10 @@ re-implemented here.
 """
 
 import datetime as dt
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from imuran_cli.cli.export_output import max_mg_per_kg_for
+from imuran_cli.record import Record
 
 if TYPE_CHECKING:
     from imuran_cli.cli.runtime import Runtime
@@ -83,7 +84,7 @@ def blood_test_due(
     return BloodTestDue(due.due_from, due.due_by, overdue=due.status == "overdue")
 
 
-class JournalData(NamedTuple):
+class JournalData(Record):
     """What the report takes from the journal's doses and MG-ADL scores."""
 
     adherence: "tuple[MonthAdherence, ...]" = ()

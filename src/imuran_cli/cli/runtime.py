@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import typer
 
@@ -22,6 +22,7 @@ from imuran_cli.core.errors import (
     ImuranError,
     InputError,
 )
+from imuran_cli.record import Record
 
 if TYPE_CHECKING:
     from imuran_cli.core.profile import Profile
@@ -35,7 +36,7 @@ DEBUG_ENV = "IMURAN_DEBUG"
 ResultT = TypeVar("ResultT")
 
 
-class GlobalOptions(NamedTuple):
+class GlobalOptions(Record):
     """Options given before the subcommand."""
 
     profile: Path | None = None

@@ -6,10 +6,10 @@ The scale itself (items, grades, the threshold) is knowledge data, passed in.
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import NamedTuple
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.knowledge.adl import AdlScale, EmergencyLine
+from imuran_cli.record import Record
 
 # The items, in the order of the scale; the keys of the journal and of --json.
 ADL_ITEMS: tuple[str, ...] = (
@@ -29,7 +29,7 @@ def option_name(key: str) -> str:
     return "--" + key.replace("_", "-")
 
 
-class AdlItems(NamedTuple):
+class AdlItems(Record):
     """The grade of each item."""
 
     talking: int
@@ -43,13 +43,13 @@ class AdlItems(NamedTuple):
 
     @property
     def total(self) -> int:
-        return sum(self)
+        return sum(self._asdict().values())
 
     def grade(self, key: str) -> int:
         return int(getattr(self, key))
 
 
-class AdlScore(NamedTuple):
+class AdlScore(Record):
     """One score in the journal (one per day)."""
 
     entry_id: int
@@ -58,13 +58,13 @@ class AdlScore(NamedTuple):
     recorded_at: dt.datetime
 
 
-class NewScore(NamedTuple):
+class NewScore(Record):
     date: dt.date
     items: AdlItems
     recorded_at: dt.datetime
 
 
-class ScoreView(NamedTuple):
+class ScoreView(Record):
     """A score as shown: its day, total and items."""
 
     date: dt.date
@@ -72,7 +72,7 @@ class ScoreView(NamedTuple):
     items: AdlItems
 
 
-class AdlChange(NamedTuple):
+class AdlChange(Record):
     """From the first to the latest score; ``points`` negative when better."""
 
     from_date: dt.date
@@ -81,7 +81,7 @@ class AdlChange(NamedTuple):
     meaningful: bool
 
 
-class AdlEmergency(NamedTuple):
+class AdlEmergency(Record):
     """The emergency line, and the items graded at its grade."""
 
     items: tuple[str, ...]
@@ -90,7 +90,7 @@ class AdlEmergency(NamedTuple):
     sources: tuple[str, ...]
 
 
-class AdlList(NamedTuple):
+class AdlList(Record):
     """The answer of ``adl list``: every score, newest first, and the change."""
 
     scores: tuple[ScoreView, ...]
@@ -100,7 +100,7 @@ class AdlList(NamedTuple):
     sources: tuple[str, ...]
 
 
-class AdlRecorded(NamedTuple):
+class AdlRecorded(Record):
     """The answer of ``adl add``: the score written, the one it replaced, the change."""
 
     recorded: ScoreView

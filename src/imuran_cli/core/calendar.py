@@ -11,7 +11,6 @@ Importing a newer file therefore updates the events instead of adding copies.
 
 import datetime as dt
 import hashlib
-from typing import NamedTuple
 
 from imuran_cli.core.dates import add_months
 from imuran_cli.core.errors import InputError
@@ -19,13 +18,14 @@ from imuran_cli.core.profile import DoseTime, Profile
 from imuran_cli.core.regimen import profile_step_mg, split_doses, tablets, usual_daily_mg
 from imuran_cli.knowledge.exports import CalendarNumbers
 from imuran_cli.knowledge.limits import Limits
+from imuran_cli.record import Record
 
 # The UID's hash: long enough never to collide between a person's events.
 _UID_HEX_DIGITS = len("0123456789abcdef0123456789abcdef")
 UID_DOMAIN = "imuran.invalid"
 
 
-class DoseEvent(NamedTuple):
+class DoseEvent(Record):
     """One dose of the day, repeated daily: ``days`` occurrences from ``first_day``."""
 
     uid: str
@@ -38,7 +38,7 @@ class DoseEvent(NamedTuple):
     tablet_mg: int
 
 
-class BloodTestDue(NamedTuple):
+class BloodTestDue(Record):
     """What ``labs due`` says about the next test (the calendar's input)."""
 
     due_from: dt.date
@@ -46,7 +46,7 @@ class BloodTestDue(NamedTuple):
     overdue: bool
 
 
-class BloodTestEvent(NamedTuple):
+class BloodTestEvent(Record):
     """An all-day event from ``first_day`` to ``last_day`` (both included)."""
 
     uid: str
@@ -58,7 +58,7 @@ class BloodTestEvent(NamedTuple):
     alarm_days_before: int
 
 
-class CalendarPlan(NamedTuple):
+class CalendarPlan(Record):
     """Everything the calendar file holds."""
 
     months: int

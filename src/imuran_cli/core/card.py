@@ -8,7 +8,7 @@ profile.
 """
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import Genotype, Profile
@@ -16,6 +16,7 @@ from imuran_cli.core.regimen import profile_step_mg, split_doses, usual_daily_mg
 from imuran_cli.core.units import format_number
 from imuran_cli.knowledge.exports import CardTexts
 from imuran_cli.knowledge.limits import Limits
+from imuran_cli.record import Record
 
 if TYPE_CHECKING:
     from imuran_cli.core.medicines import MedicineCheck
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 _UNKNOWN: Genotype = "unknown"
 
 
-class Finding(NamedTuple):
+class Finding(Record):
     """What ``imuran check`` says about one medicine (the card shows the most severe)."""
 
     kind: str
@@ -33,7 +34,7 @@ class Finding(NamedTuple):
     source: str
 
 
-class CardMedicine(NamedTuple):
+class CardMedicine(Record):
     """A medicine of the profile, as the person wrote it, with what ``check`` says of it.
 
     ``known`` is None when it was not checked; ``note`` is what ``check`` says when it has
@@ -46,14 +47,14 @@ class CardMedicine(NamedTuple):
     note: str | None = None
 
 
-class Line(NamedTuple):
+class Line(Record):
     """A sentence of the card and its sources."""
 
     text: str
     sources: tuple[str, ...]
 
 
-class Card(NamedTuple):
+class Card(Record):
     """Everything the card shows, front (the person) and back (for who treats them)."""
 
     name: str | None

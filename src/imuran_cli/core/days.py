@@ -8,9 +8,10 @@ journal commands use ``parse_day`` (any past day, never a future one).
 
 import datetime as dt
 import re
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from imuran_cli.core.errors import InputError
+from imuran_cli.record import Record
 
 DoseWord = Literal["morning", "later"]
 
@@ -28,7 +29,7 @@ _SHORT_RE = re.compile(r"^(?P<n>[0-9]+)d$")
 _ISO_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
-class DayRef(NamedTuple):
+class DayRef(Record):
     """A day as the person named it.
 
     ``form`` says how: ``word`` (today, yesterday, ...), ``days-ago`` (``N days ago`` or

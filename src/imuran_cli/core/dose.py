@@ -8,7 +8,7 @@ only warned about. Every number comes from the knowledge data passed in.
 
 import math
 from collections.abc import Sequence
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.medicines import DOSE_KINDS, check_profile_medicines
@@ -35,6 +35,7 @@ from imuran_cli.core.units import (
 from imuran_cli.knowledge.dosing import Dosing, GeneName
 from imuran_cli.knowledge.limits import Limits
 from imuran_cli.knowledge.medicines import Medicines
+from imuran_cli.record import Record
 
 Basis = Literal["typical-range", "mg-per-kg", "prescribed"]
 Severity = Literal["info", "caution", "urgent"]
@@ -43,14 +44,14 @@ Severity = Literal["info", "caution", "urgent"]
 SEVERITY_ORDER: tuple[Severity, ...] = ("urgent", "caution", "info")
 
 
-class MgPerKg(NamedTuple):
+class MgPerKg(Record):
     """mg per kg of body weight a day: ``low`` equals ``high`` for a single dose."""
 
     low: float
     high: float
 
 
-class DailyMg(NamedTuple):
+class DailyMg(Record):
     low: Mg
     high: Mg
 
@@ -58,12 +59,12 @@ class DailyMg(NamedTuple):
         return mg_json(self, "low", "high")
 
 
-class TabletsPerDay(NamedTuple):
+class TabletsPerDay(Record):
     low: float
     high: float
 
 
-class DoseItem(NamedTuple):
+class DoseItem(Record):
     """One dose of the day."""
 
     time: DoseTime
@@ -74,7 +75,7 @@ class DoseItem(NamedTuple):
         return mg_json(self, "mg")
 
 
-class DoseWarning(NamedTuple):
+class DoseWarning(Record):
     """Something that changes or questions the dose, with a stable code and its source."""
 
     code: str
@@ -85,19 +86,19 @@ class DoseWarning(NamedTuple):
     medicine: str | None = None
 
 
-class Weight(NamedTuple):
+class Weight(Record):
     """The weight as given, in its own unit."""
 
     value: float
     unit: WeightUnit
 
 
-class Guidance(NamedTuple):
+class Guidance(Record):
     text: str
     sources: list[str]
 
 
-class DoseResult(NamedTuple):
+class DoseResult(Record):
     """The answer of ``imuran dose``; its fields are the ``--json`` contract."""
 
     weight_kg: float
@@ -123,7 +124,7 @@ class DoseResult(NamedTuple):
         return mg_json(self, "step_mg")
 
 
-class DoseOptions(NamedTuple):
+class DoseOptions(Record):
     """The command-line options, as typed; None when not given."""
 
     weight: str | None = None
@@ -133,7 +134,7 @@ class DoseOptions(NamedTuple):
     schedule: str | None = None
 
 
-class _Rule(NamedTuple):
+class _Rule(Record):
     """A genotype or medicine rule that applies: its warning and its effect on the dose."""
 
     code: str

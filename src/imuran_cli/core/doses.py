@@ -4,12 +4,12 @@ status, and the doses whose time has passed with no record.
 
 Pure: the records, the profile, the knowledge and the clock are arguments. The profile
 says what is prescribed; the journal says what happened. Internal records are
-NamedTuples (light to define at start-up); ``DoseSlot`` turns into a JSON object.
+``Record``s (light to define at start-up); ``DoseSlot`` turns into a JSON object.
 """
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from imuran_cli.core.days import DayRef
 from imuran_cli.core.errors import InputError
@@ -17,6 +17,7 @@ from imuran_cli.core.profile import DoseTime, DoseTimes, Profile
 from imuran_cli.core.regimen import profile_step_mg, split_doses, usual_daily_mg
 from imuran_cli.core.units import tablet_step_mg, whole_as_int
 from imuran_cli.knowledge.limits import Limits
+from imuran_cli.record import Record
 
 DoseStatus = Literal["taken", "skipped"]
 SlotStatus = Literal["taken", "skipped", "missing", "due"]
@@ -29,7 +30,7 @@ _SPLIT_BY_DEFAULT = True
 # ---------------------------------------------------------------- records and regimen
 
 
-class DoseRecord(NamedTuple):
+class DoseRecord(Record):
     """One dose in the journal: taken or deliberately skipped.
 
     ``mg`` is the amount taken (for a skipped dose, the amount not taken, when known);
@@ -46,7 +47,7 @@ class DoseRecord(NamedTuple):
     recorded_at: dt.datetime
 
 
-class Regimen(NamedTuple):
+class Regimen(Record):
     """What the profile prescribes, as the journal needs it.
 
     ``doses``: the doses of a treatment day with their mg (None when the dose is unknown).
@@ -120,7 +121,7 @@ def regimen_of(profile: Profile | None, limits: Limits, max_mg_per_kg: float) ->
 # ---------------------------------------------------------------- the doses of a day
 
 
-class DoseSlot(NamedTuple):
+class DoseSlot(Record):
     """One dose of a day: ``taken``/``skipped`` (recorded), ``missing`` (no record, an
     earlier day) or ``due`` (no record yet, today); ``mg`` as recorded, else as prescribed."""
 
@@ -157,7 +158,7 @@ def todays_doses(
 # ---------------------------------------------------------------- doses with no record
 
 
-class UnrecordedDose(NamedTuple):
+class UnrecordedDose(Record):
     """A dose whose usual time has passed with no record: ``take-today`` or ``skip``."""
 
     date: dt.date

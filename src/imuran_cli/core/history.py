@@ -1,23 +1,23 @@
 """``history``: the status of each dose of each day, and the adherence.
 
 Built for ten years of doses at start-up speed: the records come in as a mapping from
-``(ISO day, dose)`` to ``(status, mg)``, and the days are NamedTuples.
+``(ISO day, dose)`` to ``(status, mg)``, and the days are records.
 """
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import NamedTuple
 
 from imuran_cli.core.days import DayRef
 from imuran_cli.core.doses import DOSE_ORDER, DoseSlot, DoseStatus, Regimen
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import DoseTime
+from imuran_cli.record import Record
 
 PERCENT = 100  # a unit (per hundred), not a rule
 _ONE_DAY = dt.timedelta(days=1)
 
 
-class HistoryDay(NamedTuple):
+class HistoryDay(Record):
     date: dt.date
     doses: tuple[DoseSlot, ...]
 
@@ -26,7 +26,7 @@ class HistoryDay(NamedTuple):
 Statuses = Mapping[tuple[str, str], tuple[DoseStatus, float | None]]
 
 
-class Adherence(NamedTuple):
+class Adherence(Record):
     """Doses counted: ``expected`` is every dose of the days before today plus today's
     recorded ones; ``percent`` = 100 x taken / expected, or None when nothing is expected."""
 
@@ -37,7 +37,7 @@ class Adherence(NamedTuple):
     percent: float | None
 
 
-class History(NamedTuple):
+class History(Record):
     """The answer of ``history``: ``days`` from ``start`` to ``end`` (oldest first)."""
 
     start: dt.date

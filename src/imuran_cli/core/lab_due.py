@@ -6,10 +6,11 @@ every number comes from ``knowledge/labs.toml``.
 """
 
 import datetime as dt
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal
 
 from imuran_cli.core.dates import add_months
 from imuran_cli.knowledge.labs import Labs
+from imuran_cli.record import Record
 
 if TYPE_CHECKING:
     from imuran_cli.core.profile import Profile
@@ -18,7 +19,7 @@ DueRule = Literal["early-treatment", "leaflet", "profile"]
 DueStatus = Literal["no-test-recorded", "not-due", "due", "overdue", "not-on-treatment"]
 
 
-class LabsDue(NamedTuple):
+class LabsDue(Record):
     """``imuran labs due``: when the next blood test is due, and by which rule."""
 
     last_test: dt.date | None

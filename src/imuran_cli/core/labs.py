@@ -12,12 +12,13 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.units import format_number
 from imuran_cli.knowledge.labs import Labs, LabTestInfo
 from imuran_cli.knowledge.limits import Limits
+from imuran_cli.record import Record
 
 if TYPE_CHECKING:  # pydantic and the profile editor load only where they are used
     from imuran_cli.core.profile import Profile
@@ -35,7 +36,7 @@ _NUMBER_RE = re.compile(
 # ---------------------------------------------------------------- records and results
 
 
-class LabTest(NamedTuple):
+class LabTest(Record):
     """One blood test as recorded: its day, the values given (stored units) and a note."""
 
     date: dt.date
@@ -43,7 +44,7 @@ class LabTest(NamedTuple):
     note: str | None = None
 
 
-class LabRecord(NamedTuple):
+class LabRecord(Record):
     """A blood test as the journal holds one record of it (what ``undo`` reports)."""
 
     date: dt.date
@@ -58,7 +59,7 @@ def describe_record(record: LabRecord) -> str:
     return f"the blood test of {record.date.isoformat()} ({values or 'no values'})"
 
 
-class Flag(NamedTuple):
+class Flag(Record):
     """A value past its limit."""
 
     test: str
@@ -72,7 +73,7 @@ class Flag(NamedTuple):
     action: str
 
 
-class TrendFlag(NamedTuple):
+class TrendFlag(Record):
     """A run of falls in one blood count, oldest date first."""
 
     test: str
@@ -84,7 +85,7 @@ class TrendFlag(NamedTuple):
     sources: tuple[str, ...]
 
 
-class TestView(NamedTuple):
+class TestView(Record):
     """One test with its flags, as ``labs list`` shows it."""
 
     date: dt.date
@@ -93,7 +94,7 @@ class TestView(NamedTuple):
     note: str | None
 
 
-class LabsList(NamedTuple):
+class LabsList(Record):
     """``imuran labs list``: every test, newest first, and the falling trends."""
 
     tests: tuple[TestView, ...]
@@ -101,7 +102,7 @@ class LabsList(NamedTuple):
     sources: tuple[str, ...]
 
 
-class Replaced(NamedTuple):
+class Replaced(Record):
     """A value a merge replaced."""
 
     test: str
@@ -109,7 +110,7 @@ class Replaced(NamedTuple):
     new: float
 
 
-class LabRecorded(NamedTuple):
+class LabRecorded(Record):
     """``imuran labs add``: the test as it now stands, and what the merge replaced."""
 
     recorded: TestView
@@ -120,13 +121,13 @@ class LabRecorded(NamedTuple):
     sources: tuple[str, ...]
 
 
-class LabRemoved(NamedTuple):
+class LabRemoved(Record):
     """``imuran labs remove DAY``: the test that was deleted."""
 
     removed: TestView
 
 
-class ActiveLimit(NamedTuple):
+class ActiveLimit(Record):
     """A limit in force for one test: the default or the clinic's."""
 
     name: str
@@ -137,19 +138,19 @@ class ActiveLimit(NamedTuple):
     source: str
 
 
-class ChartPoint(NamedTuple):
+class ChartPoint(Record):
     date: dt.date
     value: float
 
 
-class ChartLimit(NamedTuple):
+class ChartLimit(Record):
     value: float
     direction: Direction
     limit_source: LimitSource
     source: str
 
 
-class LabChart(NamedTuple):
+class LabChart(Record):
     """``imuran labs chart TEST``: one test's values over time, with its limits."""
 
     test: str

@@ -20,7 +20,6 @@ Everything here is pure: the knowledge, the profile's stop date and today are ar
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 from imuran_cli.core.dates import add_months
 from imuran_cli.core.errors import InputError
@@ -32,6 +31,7 @@ from imuran_cli.knowledge.medicines import (
     Route,
     Severity,
 )
+from imuran_cli.record import Record
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
@@ -200,7 +200,7 @@ def name_words(text: str) -> Words:
 # ---------------------------------------------------------------- the lookup
 
 
-class Hit(NamedTuple):
+class Hit(Record):
     """One medicine of one group that a name stands for."""
 
     group: MedicineGroup
@@ -211,7 +211,7 @@ class Hit(NamedTuple):
     needs_vaccine_word: bool
 
 
-class _Name(NamedTuple):
+class _Name(Record):
     words: Words
     hits: tuple[Hit, ...]
     known: Medicine | None
@@ -290,7 +290,7 @@ class MedicineIndex:
         return found
 
 
-class NameMatch(NamedTuple):
+class NameMatch(Record):
     """A knowledge name found in a text, and where: ``start`` and ``end`` index its words."""
 
     name: str
@@ -312,7 +312,7 @@ def _routes(all_words: Words) -> frozenset[Route]:
     return frozenset(found)
 
 
-class _Text(NamedTuple):
+class _Text(Record):
     """A text as matching sees it."""
 
     words: Words
@@ -364,7 +364,7 @@ def find_names(text: str, index: MedicineIndex) -> list[NameMatch]:
 # ---------------------------------------------------------------- findings
 
 
-class Finding(NamedTuple):
+class Finding(Record):
     """One warning about a medicine: its ``--json`` fields are a contract."""
 
     kind: Kind
@@ -379,7 +379,7 @@ class Finding(NamedTuple):
     until: dt.date | None = None
 
 
-class MedicineCheck(NamedTuple):
+class MedicineCheck(Record):
     """What one name means: known or not, its generic name and its findings."""
 
     query: str
@@ -393,14 +393,14 @@ class MedicineCheck(NamedTuple):
     note_sources: tuple[str, ...] = ()
 
 
-class CheckResult(NamedTuple):
+class CheckResult(Record):
     """The answer of ``imuran check``; its fields are the ``--json`` contract."""
 
     medicines: tuple[MedicineCheck, ...]
     sources: tuple[str, ...]
 
 
-class LiveVaccineDates(NamedTuple):
+class LiveVaccineDates(Record):
     """When live vaccines are ruled out: while taking azathioprine, or up to a date."""
 
     stopped_on: dt.date | None = None
@@ -547,7 +547,7 @@ def names_live_vaccine(queries: Sequence[str], index: MedicineIndex) -> bool:
 # ---------------------------------------------------------------- the profile's list
 
 
-class ProfileFinding(NamedTuple):
+class ProfileFinding(Record):
     """A finding for one entry of the profile's medicine list."""
 
     medicine: str  # the entry, as written in the profile

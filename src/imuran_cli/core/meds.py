@@ -5,10 +5,10 @@ Pure: the current list is an argument, the new list the result. Kept apart from
 """
 
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.medicines import MedicineCheck
+from imuran_cli.record import Record
 
 
 def _entry_key(entry: str) -> str:
@@ -60,7 +60,7 @@ def remove_entry(current: Sequence[str], name: str) -> tuple[list[str], str]:
     )
 
 
-class MedsAdded(NamedTuple):
+class MedsAdded(Record):
     """``imuran meds add``: the check of each name, and the list after adding them."""
 
     medicines: tuple[MedicineCheck, ...]
@@ -74,7 +74,7 @@ class MedsAdded(NamedTuple):
     backup: str | None = None
 
 
-class MedsRemoved(NamedTuple):
+class MedsRemoved(Record):
     """``imuran meds remove``: the entry removed and the list after."""
 
     removed: str
@@ -83,7 +83,7 @@ class MedsRemoved(NamedTuple):
     backup: str | None = None
 
 
-class MedsList(NamedTuple):
+class MedsList(Record):
     """``imuran meds list``: each entry of the profile with its findings."""
 
     medicines: tuple[MedicineCheck, ...]

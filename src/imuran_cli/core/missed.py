@@ -6,7 +6,7 @@ the missed part of the usual daily dose, so a day's total never exceeds the usua
 """
 
 import datetime as dt
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from imuran_cli.core.days import read_day
 from imuran_cli.core.doses import DOSE_ORDER, parse_dose_option
@@ -16,6 +16,7 @@ from imuran_cli.core.regimen import profile_step_mg, split_doses, tablets, usual
 from imuran_cli.core.units import Mg, format_number, mg_json
 from imuran_cli.knowledge.limits import Limits
 from imuran_cli.knowledge.missed import MissedRules
+from imuran_cli.record import Record
 
 # ``already-taken``: the journal shows the dose as taken; ``none``: without --when, every
 # dose of the last days is recorded (see core/missed_journal.py).
@@ -23,7 +24,7 @@ Decision = Literal["take-today", "skip", "already-taken", "none"]
 _ONE_DAY = dt.timedelta(days=1)
 
 
-class Amount(NamedTuple):
+class Amount(Record):
     """An amount to take: mg and tablets."""
 
     mg: Mg
@@ -33,7 +34,7 @@ class Amount(NamedTuple):
         return mg_json(self, "mg")
 
 
-class NextDose(NamedTuple):
+class NextDose(Record):
     """The next regular dose: its day, which dose of the day, and how much."""
 
     date: dt.date
@@ -45,7 +46,7 @@ class NextDose(NamedTuple):
         return mg_json(self, "mg")
 
 
-class DoseSlot(NamedTuple):
+class DoseSlot(Record):
     """A regular dose time: its day, which dose of the day, and the usual clock time."""
 
     date: dt.date
@@ -53,14 +54,14 @@ class DoseSlot(NamedTuple):
     at: str
 
 
-class Advice(NamedTuple):
+class Advice(Record):
     """One statement with the id of its source."""
 
     text: str
     source: str
 
 
-class MissingDose(NamedTuple):
+class MissingDose(Record):
     """A dose with no record in the journal, and what to do about it."""
 
     date: dt.date
@@ -68,7 +69,7 @@ class MissingDose(NamedTuple):
     decision: Decision
 
 
-class MissedResult(NamedTuple):
+class MissedResult(Record):
     """The answer of ``imuran missed``; its fields are the ``--json`` document.
 
     ``reason`` is also the first ``advice`` item (with its source). ``next_regular`` is the
@@ -96,7 +97,7 @@ class MissedResult(NamedTuple):
     schedule: Schedule
     daily_mg: Mg | None
     next_regular: DoseSlot
-    # No defaults from here on: a named tuple's defaults come last, and ``cautions`` keeps
+    # No defaults from here on: a record's defaults come last, and ``cautions`` keeps
     # its place in the JSON; each answer gives them all.
     missing: list[MissingDose]
     recorded_at: str | None  # ISO 8601 with offset, as take --json writes it
@@ -108,7 +109,7 @@ class MissedResult(NamedTuple):
         return mg_json(self, "daily_mg")
 
 
-class MissedWhen(NamedTuple):
+class MissedWhen(Record):
     """A parsed ``--when``: the day, how many days ago, and the dose a word names."""
 
     day: dt.date

@@ -8,10 +8,11 @@ to the period: the day itself is still a day to avoid pregnancy.
 """
 
 import datetime as dt
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from imuran_cli.core.dates import add_months
 from imuran_cli.knowledge.pregnancy import PregnancyRules, Timing
+from imuran_cli.record import Record
 
 # Where the person stands: no stop recorded (``taking``); stopped, before or on the
 # earliest end date (``avoid``); past it, up to the conservative one (``conservative``);
@@ -24,7 +25,7 @@ STOP_DATE_HINT = (
 )
 
 
-class PregnancyAdvice(NamedTuple):
+class PregnancyAdvice(Record):
     """One statement with its source id; ``topic`` says which part of the answer it is."""
 
     text: str
@@ -32,14 +33,14 @@ class PregnancyAdvice(NamedTuple):
     topic: Topic
 
 
-class SourcesDiffer(NamedTuple):
+class SourcesDiffer(Record):
     """The one line saying that the sources disagree, with the sources that do."""
 
     text: str
     sources: tuple[str, ...]
 
 
-class PregnancyResult(NamedTuple):
+class PregnancyResult(Record):
     """The answer of ``imuran pregnancy``; its fields are the ``--json`` document.
 
     ``on_treatment`` is null without a profile (imuran cannot know). ``headline`` is the

@@ -10,7 +10,7 @@ core never reads for itself: ``parse_profile`` takes both and is the one way in.
 import datetime as dt
 import math
 import re
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -23,6 +23,7 @@ from imuran_cli.core.units import (
     to_kg,
 )
 from imuran_cli.knowledge.limits import Limits, Range
+from imuran_cli.record import Record
 
 SCHEMA_VERSION = 2
 
@@ -88,7 +89,7 @@ def _range_error(value: float, unit: str, low: float, high: float, per: str = ""
     )
 
 
-class ProfileContext(NamedTuple):
+class ProfileContext(Record):
     """What validation needs from outside core: the limits and today's date."""
 
     limits: Limits

@@ -10,7 +10,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
@@ -28,6 +28,7 @@ from imuran_cli.core.profile import (
 )
 from imuran_cli.core.units import format_number, parse_weight
 from imuran_cli.knowledge.limits import Limits
+from imuran_cli.record import Record
 
 RawData = dict[str, Any]
 KeyKind = Literal[
@@ -47,7 +48,7 @@ KeyKind = Literal[
 ]
 
 
-class KeySpec(NamedTuple):
+class KeySpec(Record):
     """One key of ``imuran profile set``: where it lives in the file and how it is typed."""
 
     path: tuple[str, ...]
@@ -107,7 +108,7 @@ _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME_RE = re.compile(r"^(?P<hour>\d{1,2}):(?P<minute>\d{2})$")
 
 
-class Style(NamedTuple):
+class Style(Record):
     """How messages name a key: ``daily-mg`` for ``profile set``, ``--daily-mg`` for init,
     ``daily dose`` for an answer typed at a question of ``profile init``."""
 
@@ -154,7 +155,7 @@ PROMPT_STYLE = Style(
 )
 
 
-class Edit(NamedTuple):
+class Edit(Record):
     """One change: ``value`` is what the file will hold; None puts the key back to its default."""
 
     key: str
@@ -485,18 +486,18 @@ def key_of(loc: Sequence[str | int]) -> str | None:
 # ---------------------------------------------------------------- results
 
 
-# Result objects: named tuples, written by ``render.json_out``. ``profile`` is written
+# Result objects: records, written by ``render.json_out``. ``profile`` is written
 # with the keys and nesting of the file (``Profile.__json__``).
 
 
-class ProfileShown(NamedTuple):
+class ProfileShown(Record):
     """``imuran profile show``: where the profile is, and what it holds."""
 
     path: str
     profile: Profile
 
 
-class ProfileChanged(NamedTuple):
+class ProfileChanged(Record):
     """``imuran profile set/unset``: the key changed, its value now, and the saved profile."""
 
     path: str
@@ -508,7 +509,7 @@ class ProfileChanged(NamedTuple):
     profile: Profile
 
 
-class ProfileCreated(NamedTuple):
+class ProfileCreated(Record):
     """``imuran profile init``: the new profile, where the old one was kept, the keys that
     took their default because nothing gave them, and the keys still unset (each can be
     given later with ``imuran profile set KEY VALUE``)."""

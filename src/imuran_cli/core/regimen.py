@@ -6,11 +6,11 @@ when tablets may be split, else a whole tablet).
 """
 
 import math
-from typing import NamedTuple
 
 from imuran_cli.core.profile import DoseTime, Profile, Schedule
 from imuran_cli.core.units import tablet_step_mg
 from imuran_cli.knowledge.limits import Limits
+from imuran_cli.record import Record
 
 # Rounding to the nearest step: a value exactly half-way rounds down (never up past a limit).
 _HALF_WAY = 0.5
@@ -84,7 +84,7 @@ def usual_daily_mg(profile: Profile, limits: Limits, max_mg_per_kg: float) -> fl
     return None
 
 
-class DosePart(NamedTuple):
+class DosePart(Record):
     """One dose of the day: when, and how much."""
 
     time: DoseTime

@@ -12,13 +12,14 @@ report's period and put in order. The renderers (``render/report_*.py``) print i
 import datetime as dt
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from imuran_cli.core.card import CardMedicine, checked_medicines, dose_text
 from imuran_cli.core.dates import add_months
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import Profile
 from imuran_cli.knowledge.limits import Limits
+from imuran_cli.record import Record
 
 if TYPE_CHECKING:
     # Imported where used: a report without blood tests or scores does without them.
@@ -36,7 +37,7 @@ HINT_NO_LABS = "No blood test in this period: imuran labs add records one."
 HINT_NO_START = "No start date: imuran profile set started-on YYYY-MM-DD."
 
 
-class MonthAdherence(NamedTuple):
+class MonthAdherence(Record):
     """Adherence in one calendar month (cut to the report's period), from ``history``."""
 
     month: str  # YYYY-MM
@@ -49,7 +50,7 @@ class MonthAdherence(NamedTuple):
     percent: float | None
 
 
-class AdlRecord(NamedTuple):
+class AdlRecord(Record):
     """One MG-ADL score (``adl list``): the total and its eight items, in the scale's order."""
 
     date: dt.date
@@ -57,7 +58,7 @@ class AdlRecord(NamedTuple):
     items: tuple[tuple[str, int], ...]
 
 
-class DoseTaken(NamedTuple):
+class DoseTaken(Record):
     """A dose the journal records as taken."""
 
     date: dt.date
@@ -66,7 +67,7 @@ class DoseTaken(NamedTuple):
     recorded_at: dt.datetime | None
 
 
-class ReportInputs(NamedTuple):
+class ReportInputs(Record):
     """What the journal and the other commands hold, as their results give it."""
 
     journal: bool = False
@@ -81,7 +82,7 @@ class ReportInputs(NamedTuple):
     status: "StatusResult | None" = None
 
 
-class Summary(NamedTuple):
+class Summary(Record):
     name: str | None
     daily_mg: float | None
     dose: str | None
@@ -96,7 +97,7 @@ class Summary(NamedTuple):
     medicines: tuple[CardMedicine, ...]
 
 
-class TimelineEntry(NamedTuple):
+class TimelineEntry(Record):
     """A date of the leaflet's timeline; ``until`` for a span (the next test's days)."""
 
     date: dt.date
@@ -105,14 +106,14 @@ class TimelineEntry(NamedTuple):
     source: str | None
 
 
-class AdherenceTotal(NamedTuple):
+class AdherenceTotal(Record):
     expected: int
     taken: int
     skipped: int
     missing: int
 
 
-class Report(NamedTuple):
+class Report(Record):
     """Everything the report shows; each renderer prints all of it."""
 
     since: dt.date

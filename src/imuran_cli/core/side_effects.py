@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import Profile
@@ -26,6 +26,7 @@ from imuran_cli.knowledge.side_effects import (
     SideEffects,
     Urgency,
 )
+from imuran_cli.record import Record
 
 MatchKind = Literal["name", "synonym", "sign"]
 
@@ -43,7 +44,7 @@ _LIGATURES = str.maketrans(
 # ---------------------------------------------------------------- result (the JSON contract)
 
 
-class Timing(NamedTuple):
+class Timing(Record):
     """Whether an effect is expected at this point of treatment."""
 
     week: int | None
@@ -51,7 +52,7 @@ class Timing(NamedTuple):
     text: str
 
 
-class Treatment(NamedTuple):
+class Treatment(Record):
     """Where the person is in treatment, from the profile."""
 
     started_on: dt.date
@@ -59,7 +60,7 @@ class Treatment(NamedTuple):
     week: int | None
 
 
-class EffectMatch(NamedTuple):
+class EffectMatch(Record):
     """One effect, as found by the search (or listed when there is no query)."""
 
     id: str
@@ -77,7 +78,7 @@ class EffectMatch(NamedTuple):
     starts: str
     source: str
     sources: list[str]
-    # No defaults for these two (a named tuple's defaults come last): given for every match.
+    # No defaults for these two (a record's defaults come last): given for every match.
     match_kind: MatchKind | None
     matched: list[str]
     score: float | None = None
@@ -86,7 +87,7 @@ class EffectMatch(NamedTuple):
     see_also: str | None = None
 
 
-class GroupSummary(NamedTuple):
+class GroupSummary(Record):
     """A group of effects, with when it can start and whether it resolves on stopping."""
 
     id: GroupId
@@ -99,7 +100,7 @@ class GroupSummary(NamedTuple):
     sources: list[str]
 
 
-class WarningSign(NamedTuple):
+class WarningSign(Record):
     """An effect that needs a doctor (or emergency services), with its signs."""
 
     id: str
@@ -110,7 +111,7 @@ class WarningSign(NamedTuple):
     signs: list[str]
 
 
-class CheckPointer(NamedTuple):
+class CheckPointer(Record):
     """The query names a vaccine or another medicine: the command that checks it."""
 
     names: list[str]
@@ -119,7 +120,7 @@ class CheckPointer(NamedTuple):
     sources: list[str]
 
 
-class SideEffectsResult(NamedTuple):
+class SideEffectsResult(Record):
     """The answer of ``imuran side-effects``."""
 
     query: str | None
@@ -228,7 +229,7 @@ class _Analyzer:
 # ---------------------------------------------------------------- index
 
 
-class _Phrase(NamedTuple):
+class _Phrase(Record):
     effect: int
     kind: MatchKind
     weight: float
@@ -236,7 +237,7 @@ class _Phrase(NamedTuple):
     terms: frozenset[str]
 
 
-class SearchIndex(NamedTuple):
+class SearchIndex(Record):
     """The knowledge, with every phrase broken into search terms once."""
 
     knowledge: SideEffects
@@ -301,7 +302,7 @@ def build_index(knowledge: SideEffects) -> SearchIndex:
 # ---------------------------------------------------------------- search
 
 
-class Hit(NamedTuple):
+class Hit(Record):
     """One effect found by the search, with its score and what matched."""
 
     effect: Effect
@@ -429,7 +430,7 @@ def suggest(index: SearchIndex, query: str, hits: list[Hit]) -> list[str]:
 _NAME_BREAKS = frozenset({"after", "before", "following", "post"})
 
 
-class CheckFound(NamedTuple):
+class CheckFound(Record):
     """What a query says about vaccines and medicines, and the rest of it."""
 
     rest: str

@@ -16,10 +16,11 @@ calendar months since ``started_on``, plus 1. The improvement window runs from
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from imuran_cli.core.dates import add_months, whole_months_between
 from imuran_cli.knowledge.status import Line, StatusRules
+from imuran_cli.record import Record
 
 if TYPE_CHECKING:
     # Types only: the pregnancy rules load only for a profile that asks for them, and
@@ -103,7 +104,7 @@ class FindingView(Protocol):
     def source(self) -> str: ...
 
 
-class CheckedMedicine(NamedTuple):
+class CheckedMedicine(Record):
     """A medicine of the profile, named as the profile holds it, with its findings."""
 
     name: str
@@ -121,14 +122,14 @@ class DoseSlotView(Protocol):
     def mg(self) -> float | None: ...
 
 
-class AdlScore(NamedTuple):
+class AdlScore(Record):
     """An MG-ADL total (0 to 24, higher is worse) and its day."""
 
     date: dt.date
     total: int
 
 
-class AdlInput(NamedTuple):
+class AdlInput(Record):
     """The first and latest MG-ADL scores, the journal's change between them (None with
     one score: ``points``, ``meaningful``) and the threshold with its statement and source."""
 
@@ -141,7 +142,7 @@ class AdlInput(NamedTuple):
     source: str
 
 
-class StatusInputs(NamedTuple):
+class StatusInputs(Record):
     """What status reads beyond the profile; ``None`` or empty when not available.
 
     ``journal`` says whether a journal file exists: without one, no dose of today is
@@ -164,7 +165,7 @@ class StatusInputs(NamedTuple):
 # ---------------------------------------------------------------- result
 
 
-class DoseLine(NamedTuple):
+class DoseLine(Record):
     """A dose of today: its state, amount, when it was recorded; ``at`` is its usual time,
     ``late`` says that it is still due after that time."""
 
@@ -176,7 +177,7 @@ class DoseLine(NamedTuple):
     late: bool
 
 
-class Treatment(NamedTuple):
+class Treatment(Record):
     started_on: dt.date | None
     stopped_on: dt.date | None
     on_treatment: bool | None
@@ -185,7 +186,7 @@ class Treatment(NamedTuple):
     month: int | None
 
 
-class AdlChange(NamedTuple):
+class AdlChange(Record):
     """From the first to the latest score: ``points`` is negative when better;
     ``meaningful`` when it fell by at least ``threshold`` points."""
 
@@ -198,7 +199,7 @@ class AdlChange(NamedTuple):
     source: str
 
 
-class Improvement(NamedTuple):
+class Improvement(Record):
     phase: Phase | None
     window_from: dt.date | None
     window_to: dt.date | None
@@ -207,14 +208,14 @@ class Improvement(NamedTuple):
     source: str | None
 
 
-class Alert(NamedTuple):
+class Alert(Record):
     severity: Severity
     message: str
     source: str
     kind: AlertKind
 
 
-class StatusResult(NamedTuple):
+class StatusResult(Record):
     """The answer of ``imuran status``; its fields are the ``--json`` document.
 
     ``blood_tests`` is the ``labs due`` answer as that command gives it, ``lab_flags``

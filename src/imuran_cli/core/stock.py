@@ -9,15 +9,16 @@ tablets at the daily dose from then, so ``runs_out_on`` = ``as_of`` + ``days_lef
 import datetime as dt
 import math
 from collections.abc import Iterable
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.units import format_number
+from imuran_cli.record import Record
 
 StockAction = Literal["add", "set"]
 
 
-class StockEvent(NamedTuple):
+class StockEvent(Record):
     """A refill (``add``: tablets received) or a count by hand (``set``: tablets there)."""
 
     entry_id: int
@@ -27,7 +28,7 @@ class StockEvent(NamedTuple):
     recorded_at: dt.datetime
 
 
-class TakenTablets(NamedTuple):
+class TakenTablets(Record):
     """The tablets of one dose taken, as the stock sees it."""
 
     entry_id: int
@@ -35,14 +36,14 @@ class TakenTablets(NamedTuple):
     tablets: float
 
 
-class NewStock(NamedTuple):
+class NewStock(Record):
     date: dt.date
     action: StockAction
     tablets: float
     recorded_at: dt.datetime
 
 
-class StockStatus(NamedTuple):
+class StockStatus(Record):
     """The answer of ``stock``; its fields are the ``--json`` document.
 
     ``tablets_left`` is None when no stock was ever recorded; ``daily_tablets``,
@@ -61,7 +62,7 @@ class StockStatus(NamedTuple):
     source: str
 
 
-class StockRecorded(NamedTuple):
+class StockRecorded(Record):
     """The answer of ``stock add`` and ``stock set``: what was written, then the stock."""
 
     recorded: NewStock
@@ -151,7 +152,7 @@ def stock_status(
     )
 
 
-class TripStock(NamedTuple):
+class TripStock(Record):
     """The stock against a trip: the tablets needed until the end of the trip."""
 
     tablets_left: int | float

@@ -9,7 +9,7 @@ total against the daily dose (``above_daily_dose``).
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from imuran_cli.core.days import DayRef
 from imuran_cli.core.doses import (
@@ -24,11 +24,12 @@ from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import DoseTime
 from imuran_cli.core.units import format_number, is_whole_steps, whole_as_int
 from imuran_cli.knowledge.limits import Limits
+from imuran_cli.record import Record
 
 # ---------------------------------------------------------------- take and skip
 
 
-class NewDose(NamedTuple):
+class NewDose(Record):
     """A dose to record; ``replaces`` is the entry id of the record it replaces."""
 
     date: dt.date
@@ -41,7 +42,7 @@ class NewDose(NamedTuple):
     replaces: int | None
 
 
-class Recorded(NamedTuple):
+class Recorded(Record):
     """The record just written, as ``take``/``skip`` report it."""
 
     date: dt.date
@@ -52,7 +53,7 @@ class Recorded(NamedTuple):
     note: str | None
 
 
-class DayDose(NamedTuple):
+class DayDose(Record):
     """One dose of the day in the ``take``/``skip`` answer: unrecorded doses are ``due``."""
 
     dose: DoseTime
@@ -60,14 +61,14 @@ class DayDose(NamedTuple):
     mg: float | None
 
 
-class DaySummary(NamedTuple):
+class DaySummary(Record):
     date: dt.date
     daily_mg: float | None
     taken_mg: float
     doses: tuple[DayDose, ...]
 
 
-class DoseRecorded(NamedTuple):
+class DoseRecorded(Record):
     """The answer of ``take`` and ``skip``; its fields are the ``--json`` document.
 
     ``replaced`` is the status the dose had before ``--replace`` (else None).

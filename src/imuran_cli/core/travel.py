@@ -7,7 +7,7 @@ of the separate places holds that full amount, so losing one still covers the wh
 
 import datetime as dt
 import math
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import Profile
@@ -16,6 +16,7 @@ from imuran_cli.core.stock import TripStock
 from imuran_cli.core.units import Mg, format_number, is_whole_steps, mg_json, tablet_step_mg
 from imuran_cli.knowledge.limits import Limits
 from imuran_cli.knowledge.travel import EarlyTreatment, LongTrip, Travel
+from imuran_cli.record import Record
 
 DoseFrom = Literal["option", "profile"]
 Missing = Literal["daily_mg", "days"]
@@ -29,7 +30,7 @@ _ADD_WEIGHT = (
 _ADD_LENGTH = "the trip length (--days N, or --from DATE --to DATE)"
 
 
-class ChecklistItem(NamedTuple):
+class ChecklistItem(Record):
     """One thing to do or pack; ``source`` is the main one of ``sources``."""
 
     id: str
@@ -38,7 +39,7 @@ class ChecklistItem(NamedTuple):
     sources: list[str]
 
 
-class Supply(NamedTuple):
+class Supply(Record):
     """Tablets to carry: per place, in how many places, and in all."""
 
     daily_tablets: float
@@ -55,7 +56,7 @@ class Supply(NamedTuple):
         return mg_json(self, "daily_mg")
 
 
-class TripPlan(NamedTuple):
+class TripPlan(Record):
     """The answer of ``imuran travel``; its fields are the ``--json`` contract."""
 
     abroad: bool

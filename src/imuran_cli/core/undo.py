@@ -2,12 +2,13 @@
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 from imuran_cli.core.errors import InputError
+from imuran_cli.record import Record
 
 
-class UndoneRecord(NamedTuple):
+class UndoneRecord(Record):
     """A record as ``undo`` reports it: its kind (``dose``, ``adl``, ``stock``), day, when it
     was recorded, a one-line summary and the record itself."""
 
@@ -18,7 +19,7 @@ class UndoneRecord(NamedTuple):
     record: Any
 
 
-class Undone(NamedTuple):
+class Undone(Record):
     """The answer of ``undo``; ``restored`` is the record the removed one had replaced."""
 
     removed: UndoneRecord

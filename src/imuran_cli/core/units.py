@@ -23,7 +23,7 @@ Mg = float
 
 
 def mg_json(record: Any, *names: str) -> dict[str, Any]:
-    """A named tuple's fields for ``--json``, the amounts in mg ``names`` written as integers
+    """A record's fields for ``--json``, the amounts in mg ``names`` written as integers
     when whole. A record with amounts says so in its ``__json__`` method:
 
         def __json__(self) -> dict[str, Any]:

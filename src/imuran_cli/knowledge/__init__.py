@@ -1,8 +1,7 @@
 """The medical content, as TOML data shipped in the package, and its loaders.
 
-Each knowledge file has a module here with named-tuple records and a ``load_*``
-function that builds them without pydantic (``_data.build``). The files are validated by
-pydantic in the tests and by ``python -m imuran_cli.knowledge --check`` (``_check``).
-Every fact carries a ``source`` id listed in ``sources.toml``. (``medicines.py`` still
-validates with a pydantic model at run time; it is being replaced.)
+Each knowledge file has a module here with its records (``imuran_cli.record.Record``)
+and a ``load_*`` function that builds them without pydantic (``_data.build``). The
+files are validated by pydantic in the tests and by ``python -m imuran_cli.knowledge
+--check`` (``_check``). Every fact carries a ``source`` id listed in ``sources.toml``.
 """

@@ -1,6 +1,6 @@
 """Reading the packaged TOML data files.
 
-``load_record`` builds a knowledge file into its named tuples (``_data.build``), with
+``load_record`` builds a knowledge file into its records (``_data.build``), with
 no pydantic at run time; ``load_model`` validates a file with a pydantic model (for the
 modules not yet converted to records).
 """
@@ -17,8 +17,10 @@ from imuran_cli.knowledge.errors import KnowledgeError
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
+    from imuran_cli.record import Record
+
 ModelT = TypeVar("ModelT", bound="BaseModel")
-RecordT = TypeVar("RecordT")
+RecordT = TypeVar("RecordT", bound="Record")
 REINSTALL = "reinstall imuran (pip install --force-reinstall imuran-cli)"
 
 # The data files sit beside this module in the installed package. (A plain path is a few
@@ -54,7 +56,7 @@ def load_model(name: str, model: type[ModelT]) -> ModelT:
 
 
 def load_record(name: str, cls: type[RecordT]) -> RecordT:
-    """Read the knowledge file ``name`` into the record class ``cls`` (a named tuple).
+    """Read the knowledge file ``name`` into the record class ``cls``.
 
     The files are validated by the tests and by ``python -m imuran_cli.knowledge --check``;
     here a file that does not fit (a damaged installation) is a ``KnowledgeError``.

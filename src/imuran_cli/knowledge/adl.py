@@ -4,13 +4,12 @@ meaningful improvement and the grade that calls for the emergency line."""
 # No `from __future__ import annotations`: real annotations let `build` resolve the field
 # types without compiling strings, which saves start-up time.
 
-from typing import NamedTuple
-
 from imuran_cli.knowledge._data import build
 from imuran_cli.knowledge._files import read_data
+from imuran_cli.record import Record
 
 
-class Scale(NamedTuple):
+class Scale(Record):
     """The name of the scale and the range of each item's grade."""
 
     name: str
@@ -19,7 +18,7 @@ class Scale(NamedTuple):
     source: str
 
 
-class Meaningful(NamedTuple):
+class Meaningful(Record):
     """A fall of ``points`` or more from the first score is a meaningful improvement."""
 
     points: int
@@ -27,7 +26,7 @@ class Meaningful(NamedTuple):
     source: str
 
 
-class Emergency(NamedTuple):
+class Emergency(Record):
     """A grade of ``grade`` on one of ``items`` repeats the side-effect ``effect``'s
     emergency line."""
 
@@ -37,7 +36,7 @@ class Emergency(NamedTuple):
     source: str
 
 
-class Item(NamedTuple):
+class Item(Record):
     """One item: its key (journal and JSON), the question, and its grades from 0 up."""
 
     key: str
@@ -46,7 +45,7 @@ class Item(NamedTuple):
     source: str
 
 
-class AdlScale(NamedTuple):
+class AdlScale(Record):
     scale: Scale
     meaningful: Meaningful
     emergency: Emergency
@@ -60,7 +59,7 @@ def load_adl() -> AdlScale:
     return build(AdlScale, read_data("adl.toml"))
 
 
-class EmergencyLine(NamedTuple):
+class EmergencyLine(Record):
     """The emergency line of a side effect, as ``imuran side-effects`` shows it."""
 
     label: str

@@ -9,9 +9,10 @@ the warning codes of ``medicines.toml``.
 # types without compiling strings, which saves start-up time.
 
 from collections.abc import Iterator
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from imuran_cli.knowledge._files import load_record
+from imuran_cli.record import Record
 
 FILE = "dosing.toml"
 
@@ -21,7 +22,7 @@ GeneName = Literal["tpmt", "nudt15"]
 PERCENT = 100
 
 
-class TypicalRange(NamedTuple):
+class TypicalRange(Record):
     """The usual daily dose for MG, in mg per kg of body weight, and the maximum."""
 
     low_mg_per_kg: float
@@ -30,14 +31,14 @@ class TypicalRange(NamedTuple):
     sources: tuple[str, ...]
 
 
-class Statement(NamedTuple):
+class Statement(Record):
     """A sentence shown to the person, with its sources."""
 
     text: str
     sources: tuple[str, ...]
 
 
-class Check(NamedTuple):
+class Check(Record):
     """A warning the dose check can give: code, severity, message template, sources."""
 
     code: str
@@ -46,7 +47,7 @@ class Check(NamedTuple):
     sources: tuple[str, ...]
 
 
-class UsLabel(NamedTuple):
+class UsLabel(Record):
     """The US label's maximum (for rheumatoid arthritis), and the check above it."""
 
     code: str
@@ -56,12 +57,12 @@ class UsLabel(NamedTuple):
     max_mg_per_kg: float
 
 
-class Rounding(NamedTuple):
+class Rounding(Record):
     decimals: int
     source: str
 
 
-class AdjustmentNotes(NamedTuple):
+class AdjustmentNotes(Record):
     """Sentences added to a warning whose rule changes (or would change) the dose."""
 
     range_reduced: str
@@ -76,7 +77,7 @@ def factor(percent: float | None) -> float:
     return (PERCENT if percent is None else percent) / PERCENT
 
 
-class OneIntermediate(NamedTuple):
+class OneIntermediate(Record):
     """A starting range as percentages of the usual one (low end x low, high end x high),
     for an intermediate result in one gene."""
 
@@ -96,7 +97,7 @@ class OneIntermediate(NamedTuple):
         return factor(self.high_percent)
 
 
-class BothIntermediate(NamedTuple):
+class BothIntermediate(Record):
     """The starting range, as percentages, for intermediate results in both genes."""
 
     low_percent: float
@@ -115,14 +116,14 @@ class BothIntermediate(NamedTuple):
         return factor(self.high_percent)
 
 
-class Poor(NamedTuple):
+class Poor(Record):
     severity: Severity
     message: str
     sources: tuple[str, ...]
     codes: dict[GeneName, str]
 
 
-class UnknownGenes(NamedTuple):
+class UnknownGenes(Record):
     """The note for a missing result: both genes, or one when the other was checked."""
 
     code: str
@@ -132,7 +133,7 @@ class UnknownGenes(NamedTuple):
     one_gene_message: str
 
 
-class Phenotypes(NamedTuple):
+class Phenotypes(Record):
     """Which CPIC phenotype names fall under which rule."""
 
     intermediate: tuple[str, ...]
@@ -141,7 +142,7 @@ class Phenotypes(NamedTuple):
     source: str
 
 
-class Genotype(NamedTuple):
+class Genotype(Record):
     """CPIC rules for the TPMT and NUDT15 phenotypes."""
 
     genes: dict[GeneName, str]
@@ -152,7 +153,7 @@ class Genotype(NamedTuple):
     unknown: UnknownGenes
 
 
-class MedicineEffect(NamedTuple):
+class MedicineEffect(Record):
     """How an interacting medicine changes the dose: a reduced range, or no dose at all."""
 
     sources: tuple[str, ...]
@@ -170,7 +171,7 @@ class MedicineEffect(NamedTuple):
         return factor(self.high_percent)
 
 
-class Dosing(NamedTuple):
+class Dosing(Record):
     typical: TypicalRange
     typical_guidance: Statement
     reduced_guidance: Statement
@@ -181,7 +182,7 @@ class Dosing(NamedTuple):
     rounding: Rounding
     adjustment_notes: AdjustmentNotes
     genotype: Genotype
-    medicine_effects: dict[str, MedicineEffect] = {}
+    medicine_effects: dict[str, MedicineEffect]
 
 
 def load_dosing() -> Dosing:

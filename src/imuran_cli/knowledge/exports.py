@@ -1,19 +1,18 @@
 """What the exports print or use (``exports.toml``): calendar and report defaults, card texts.
 
-Loaded into named tuples with ``build`` (no pydantic at run time); the tests validate
+Loaded into records with ``build`` (no pydantic at run time); the tests validate
 the file with ``pydantic.TypeAdapter(Exports)``.
 """
 
 # No `from __future__ import annotations`: real annotations let `build` resolve the field
 # types without compiling strings, which saves start-up time.
 
-from typing import NamedTuple
-
 from imuran_cli.knowledge._data import build
 from imuran_cli.knowledge._files import read_data
+from imuran_cli.record import Record
 
 
-class CalendarNumbers(NamedTuple):
+class CalendarNumbers(Record):
     """How far dose reminders run, how long an event lasts, when the test reminder rings."""
 
     default_months: int
@@ -24,26 +23,26 @@ class CalendarNumbers(NamedTuple):
     sources: tuple[str, ...]
 
 
-class ReportNumbers(NamedTuple):
+class ReportNumbers(Record):
     default_since_months: int
     sources: tuple[str, ...]
 
 
-class Statement(NamedTuple):
+class Statement(Record):
     """One sentence of the card and the source it paraphrases."""
 
     text: str
     source: str
 
 
-class CitedStatement(NamedTuple):
+class CitedStatement(Record):
     """One sentence of the card citing several sources."""
 
     text: str
     sources: tuple[str, ...]
 
 
-class WorsenMg(NamedTuple):
+class WorsenMg(Record):
     """The warning about medicines that can worsen MG, with the classes it names."""
 
     text: str
@@ -51,7 +50,7 @@ class WorsenMg(NamedTuple):
     sources: tuple[str, ...]
 
 
-class CardTexts(NamedTuple):
+class CardTexts(Record):
     mg: Statement
     azathioprine: Statement
     stopped: Statement
@@ -63,14 +62,14 @@ class CardTexts(NamedTuple):
     crisis: CitedStatement
 
 
-class LabCode(NamedTuple):
+class LabCode(Record):
     """A blood test's LOINC code and the UCUM code of its unit."""
 
     loinc: str
     ucum: str
 
 
-class FhirCodes(NamedTuple):
+class FhirCodes(Record):
     """Code systems and codes of the FHIR export."""
 
     rxnorm: str
@@ -81,7 +80,7 @@ class FhirCodes(NamedTuple):
     lab_codes: dict[str, LabCode]
 
 
-class Exports(NamedTuple):
+class Exports(Record):
     calendar: CalendarNumbers
     report: ReportNumbers
     card: CardTexts

@@ -4,13 +4,12 @@
 # No `from __future__ import annotations`: real annotations let `build` resolve the field
 # types without compiling strings, which saves start-up time.
 
-from typing import NamedTuple
-
 from imuran_cli.knowledge._data import build
 from imuran_cli.knowledge._files import read_data
+from imuran_cli.record import Record
 
 
-class HistoryRules(NamedTuple):
+class HistoryRules(Record):
     """The default and longest span of ``history``, and how percentages are rounded."""
 
     default_days: int
@@ -19,21 +18,21 @@ class HistoryRules(NamedTuple):
     source: str
 
 
-class MissedLookback(NamedTuple):
+class MissedLookback(Record):
     """How many days (today included) ``missed`` without ``--when`` looks at."""
 
     lookback_days: int
     source: str
 
 
-class StockRules(NamedTuple):
+class StockRules(Record):
     """The refill reminder: fewer than ``refill_days`` days of tablets left."""
 
     refill_days: int
     source: str
 
 
-class Answer(NamedTuple):
+class Answer(Record):
     """A headline and its one-line reason, with their source."""
 
     headline: str
@@ -41,7 +40,7 @@ class Answer(NamedTuple):
     source: str
 
 
-class JournalRules(NamedTuple):
+class JournalRules(Record):
     history: HistoryRules
     missed: MissedLookback
     stock: StockRules

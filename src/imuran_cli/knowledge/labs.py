@@ -1,19 +1,18 @@
 """Blood tests (``labs.toml``): tests, units, default limits, trend rule and schedule.
 
-Plain named tuples built with ``build`` (no pydantic at run time); the tests validate
+Plain records built with ``build`` (no pydantic at run time); the tests validate
 the file with ``pydantic.TypeAdapter(Labs)``.
 """
 
 # No `from __future__ import annotations`: real annotations let `build` resolve the field
 # types without compiling strings, which saves start-up time.
 
-from typing import NamedTuple
-
 from imuran_cli.knowledge._data import build
 from imuran_cli.knowledge._files import read_data
+from imuran_cli.record import Record
 
 
-class LabTestInfo(NamedTuple):
+class LabTestInfo(Record):
     """One blood test: its name in options and JSON, how it is shown, its plausible range."""
 
     name: str
@@ -27,7 +26,7 @@ class LabTestInfo(NamedTuple):
     source: str
 
 
-class UnitSpelling(NamedTuple):
+class UnitSpelling(Record):
     """A unit a value of ``test`` may be written in; dividing by ``per`` gives the stored unit."""
 
     test: str
@@ -36,7 +35,7 @@ class UnitSpelling(NamedTuple):
     source: str
 
 
-class DefaultLimit(NamedTuple):
+class DefaultLimit(Record):
     """A default limit (``wbc_low``), from the source that sets it."""
 
     name: str
@@ -44,7 +43,7 @@ class DefaultLimit(NamedTuple):
     source: str
 
 
-class Urgent(NamedTuple):
+class Urgent(Record):
     """What a result past its limit means, as the guidance puts it."""
 
     who_default: str
@@ -53,7 +52,7 @@ class Urgent(NamedTuple):
     source: str
 
 
-class Trend(NamedTuple):
+class Trend(Record):
     """A run of falls that is a warning sign; ``message`` has {label} {count} {first} {last}."""
 
     min_tests: int
@@ -61,7 +60,7 @@ class Trend(NamedTuple):
     sources: tuple[str, ...]
 
 
-class EarlySchedule(NamedTuple):
+class EarlySchedule(Record):
     """Closer tests early in treatment: ``first_days`` apart in the first ``first_months``
     calendar months, ``then_days`` apart until ``then_until_months``."""
 
@@ -73,7 +72,7 @@ class EarlySchedule(NamedTuple):
     source: str
 
 
-class LeafletSchedule(NamedTuple):
+class LeafletSchedule(Record):
     """The standing interval: from ``from_days`` to ``by_days`` after the last test."""
 
     from_days: int
@@ -82,17 +81,17 @@ class LeafletSchedule(NamedTuple):
     source: str
 
 
-class Statement(NamedTuple):
+class Statement(Record):
     text: str
     source: str
 
 
-class Note(NamedTuple):
+class Note(Record):
     note: str
     source: str
 
 
-class Schedule(NamedTuple):
+class Schedule(Record):
     early: EarlySchedule
     leaflet: LeafletSchedule
     profile: Statement
@@ -101,7 +100,7 @@ class Schedule(NamedTuple):
     stopped: Note
 
 
-class Labs(NamedTuple):
+class Labs(Record):
     tests: tuple[LabTestInfo, ...]
     units: tuple[UnitSpelling, ...]
     limits: tuple[DefaultLimit, ...]

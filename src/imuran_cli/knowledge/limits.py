@@ -4,14 +4,14 @@
 # types without compiling strings, which saves start-up time.
 
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from imuran_cli.knowledge._files import load_record
+from imuran_cli.record import Record
 
 FILE = "limits.toml"
 
 
-class Range(NamedTuple):
+class Range(Record):
     """An inclusive range with the source that sets it."""
 
     min: float
@@ -22,24 +22,24 @@ class Range(NamedTuple):
         return self.min <= value <= self.max
 
 
-class WeightRanges(NamedTuple):
+class WeightRanges(Record):
     kg: Range
     lb: Range
 
 
-class Pound(NamedTuple):
+class Pound(Record):
     kg: float
     source: str
 
 
-class ScoredTablets(NamedTuple):
+class ScoredTablets(Record):
     """The strengths known to be scored (may be halved), with their sources."""
 
     strengths_mg: tuple[int, ...]
     sources: tuple[str, ...]
 
 
-class Tablets(NamedTuple):
+class Tablets(Record):
     strengths_mg: tuple[int, ...]
     default_strength_mg: int
     pieces_when_split: int
@@ -51,12 +51,12 @@ class Tablets(NamedTuple):
         return tablet_mg in self.scored.strengths_mg
 
 
-class Schedule(NamedTuple):
+class Schedule(Record):
     doses_when_split: int
     source: str
 
 
-class Limits(NamedTuple):
+class Limits(Record):
     weight: WeightRanges
     pound: Pound
     mg_per_kg: Range

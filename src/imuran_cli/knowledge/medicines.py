@@ -4,16 +4,17 @@
 azathioprine, live vaccines included) and Part B (medicines that can worsen MG), each
 with its kind, severity, the strength of the warning in the source's terms, its message
 and its sources. It is read on every ``imuran dose`` and ``imuran check`` run, so it is
-built into named tuples (by hand, see ``medicines_from``), never pydantic models; the
+built into records (by hand, see ``medicines_from``), never pydantic models; the
 test suite validates the file with pydantic.
 """
 
 # No `from __future__ import annotations`, as in the other knowledge modules: real
 # annotations let `build` (used by the tests on this file) resolve the field types.
 
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from imuran_cli.knowledge._files import read_data
+from imuran_cli.record import Record
 
 Severity = Literal["info", "caution", "urgent"]
 # What a finding is about: an interaction with azathioprine, a medicine that can worsen
@@ -38,7 +39,7 @@ Route = Literal["eye", "ear"]
 Part = Literal["A", "B"]
 
 
-class Medicine(NamedTuple):
+class Medicine(Record):
     """One medicine (or vaccine): its generic name, other spellings and brand names."""
 
     generic: str
@@ -57,7 +58,7 @@ class Medicine(NamedTuple):
         return (self.generic, *self.other_names, *self.brands, *self.local_brands)
 
 
-class LocalForms(NamedTuple):
+class LocalForms(Record):
     """A milder warning for the eye and ear forms of a group's medicines."""
 
     routes: tuple[Route, ...]
@@ -67,7 +68,7 @@ class LocalForms(NamedTuple):
     sources: tuple[str, ...]
 
 
-class MedicineGroup(NamedTuple):
+class MedicineGroup(Record):
     """A class of medicines (a row of the reference) and the warning it gives."""
 
     id: str
@@ -90,12 +91,12 @@ class MedicineGroup(NamedTuple):
     local: LocalForms | None = None
 
 
-class Statement(NamedTuple):
+class Statement(Record):
     message: str
     sources: tuple[str, ...]
 
 
-class LiveVaccineWindow(NamedTuple):
+class LiveVaccineWindow(Record):
     """How long after stopping azathioprine live vaccines stay ruled out, and the words."""
 
     months_after_stopping: int
@@ -107,7 +108,7 @@ class LiveVaccineWindow(NamedTuple):
     sources: tuple[str, ...]
 
 
-class Medicines(NamedTuple):
+class Medicines(Record):
     """Every group, in file order (Part A, then Part B), and the texts around them."""
 
     groups: tuple[MedicineGroup, ...]

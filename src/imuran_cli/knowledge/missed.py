@@ -4,14 +4,14 @@
 # types without compiling strings, which saves start-up time.
 
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from imuran_cli.knowledge._files import load_record
+from imuran_cli.record import Record
 
 FILE = "missed.toml"
 
 
-class WhenRange(NamedTuple):
+class WhenRange(Record):
     """How many days back ``--when`` may go, and when to mention the neurologist."""
 
     min_days_ago: int
@@ -20,7 +20,7 @@ class WhenRange(NamedTuple):
     source: str
 
 
-class DecisionText(NamedTuple):
+class DecisionText(Record):
     """The headline and the one-line reason of one decision."""
 
     headline: str
@@ -28,14 +28,14 @@ class DecisionText(NamedTuple):
     source: str
 
 
-class Statement(NamedTuple):
+class Statement(Record):
     """One piece of advice with its source."""
 
     text: str
     source: str
 
 
-class LateDose(NamedTuple):
+class LateDose(Record):
     """A dose taken today although the next one is near: how near, and the caution."""
 
     once_daily_hours: float
@@ -44,14 +44,14 @@ class LateDose(NamedTuple):
     sources: tuple[str, ...]
 
 
-class SourcesNote(NamedTuple):
+class SourcesNote(Record):
     """How the sources differ, for the sources line."""
 
     note: str
     sources: tuple[str, ...]
 
 
-class MissedRules(NamedTuple):
+class MissedRules(Record):
     when: WhenRange
     take_today: DecisionText
     skip: DecisionText

@@ -1,12 +1,11 @@
-"""Pregnancy and breastfeeding guidance (``pregnancy.toml``), as named tuples."""
+"""Pregnancy and breastfeeding guidance (``pregnancy.toml``), as records."""
 
 # No `from __future__ import annotations`: real annotations let `build` resolve the field
 # types without compiling strings, which saves start-up time.
 
-from typing import NamedTuple
-
 from imuran_cli.knowledge._data import build
 from imuran_cli.knowledge._files import read_data
+from imuran_cli.record import Record
 
 # The placeholders a text may use; ``core.pregnancy`` fills them in.
 PLACEHOLDERS = frozenset(
@@ -14,7 +13,7 @@ PLACEHOLDERS = frozenset(
 )
 
 
-class AfterStopping(NamedTuple):
+class AfterStopping(Record):
     """How many months after stopping to avoid pregnancy: the earliest and the safe end."""
 
     earliest_months: int
@@ -22,7 +21,7 @@ class AfterStopping(NamedTuple):
     source: str
 
 
-class Statement(NamedTuple):
+class Statement(Record):
     """One statement with a stable id and its source."""
 
     id: str
@@ -30,7 +29,7 @@ class Statement(NamedTuple):
     source: str
 
 
-class Timing(NamedTuple):
+class Timing(Record):
     """When to avoid pregnancy: the full sentence and the one line of ``status``."""
 
     text: str
@@ -38,18 +37,18 @@ class Timing(NamedTuple):
     source: str
 
 
-class Timings(NamedTuple):
+class Timings(Record):
     taking: Timing
     stopped: Timing
     ended: Timing
 
 
-class SourcesDiffer(NamedTuple):
+class SourcesDiffer(Record):
     text: str
     sources: tuple[str, ...]
 
 
-class PregnancyRules(NamedTuple):
+class PregnancyRules(Record):
     after_stopping: AfterStopping
     general: tuple[Statement, ...]
     timing: Timings

@@ -4,9 +4,10 @@
 # types without compiling strings, which saves start-up time.
 
 from collections.abc import Iterator
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from imuran_cli.knowledge._files import load_record
+from imuran_cli.record import Record
 
 FILE = "side_effects.toml"
 
@@ -16,7 +17,7 @@ GroupId = Literal["early", "after-first-week", "long-term", "other"]
 LEAFLET = "LEAFLET"
 
 
-class SearchTuning(NamedTuple):
+class SearchTuning(Record):
     """How the symptom search scores and forgives (numbers chosen by the project)."""
 
     name_weight: float
@@ -40,7 +41,7 @@ class SearchTuning(NamedTuple):
     source: str
 
 
-class CheckRedirect(NamedTuple):
+class CheckRedirect(Record):
     """Queries naming a vaccine or another medicine: pointed to ``imuran check``."""
 
     vaccine_words: tuple[str, ...]
@@ -52,14 +53,14 @@ class CheckRedirect(NamedTuple):
     sources: tuple[str, ...]
 
 
-class TimingData(NamedTuple):
+class TimingData(Record):
     days_per_week: int
     week_text: str
     stopped_text: str
     source: str
 
 
-class UrgencyLevel(NamedTuple):
+class UrgencyLevel(Record):
     """One urgency level: its capitalised label and the advice that goes with it."""
 
     id: Urgency
@@ -69,14 +70,14 @@ class UrgencyLevel(NamedTuple):
     sources: tuple[str, ...]
 
 
-class Messages(NamedTuple):
+class Messages(Record):
     no_match: str
     worried: str
     emergency: str
     sources: tuple[str, ...]
 
 
-class Group(NamedTuple):
+class Group(Record):
     """A group of side effects of the leaflet (or ``other``), with when they can start."""
 
     id: GroupId
@@ -91,7 +92,7 @@ class Group(NamedTuple):
     resolves_on_stopping: bool | None = None
 
 
-class Sign(NamedTuple):
+class Sign(Record):
     """Something the person may notice; ``lay`` holds everyday words for it (searched only)."""
 
     sign: str
@@ -103,7 +104,7 @@ class Sign(NamedTuple):
         return self.source == LEAFLET
 
 
-class Effect(NamedTuple):
+class Effect(Record):
     """One side effect or warning sign."""
 
     id: str
@@ -126,7 +127,7 @@ class Effect(NamedTuple):
     see_also: str | None = None
 
 
-class SideEffects(NamedTuple):
+class SideEffects(Record):
     search: SearchTuning
     check: CheckRedirect
     timing: TimingData

@@ -4,14 +4,14 @@
 # types without compiling strings, which saves start-up time.
 
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from imuran_cli.knowledge._files import load_record
+from imuran_cli.record import Record
 
 FILE = "sources.toml"
 
 
-class Source(NamedTuple):
+class Source(Record):
     """One publication, page or document that the knowledge data cites."""
 
     id: str
@@ -24,7 +24,7 @@ class Source(NamedTuple):
     read_via: str | None = None
 
 
-class Sources(NamedTuple):
+class Sources(Record):
     """Every source, in file order (also the answer of ``imuran sources``)."""
 
     sources: tuple[Source, ...]

@@ -5,9 +5,10 @@
 
 import re
 from collections.abc import Iterator
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from imuran_cli.knowledge._files import load_record
+from imuran_cli.record import Record
 
 FILE = "travel.toml"
 
@@ -15,7 +16,7 @@ When = Literal["always", "abroad", "blood-test"]
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
-class Trip(NamedTuple):
+class Trip(Record):
     """The longest trip counted and the spare days added to the supply."""
 
     max_days: int
@@ -24,7 +25,7 @@ class Trip(NamedTuple):
     sources: tuple[str, ...]
 
 
-class Places(NamedTuple):
+class Places(Record):
     """In how many separate places the supply is carried, at home and abroad."""
 
     home: int
@@ -32,7 +33,7 @@ class Places(NamedTuple):
     source: str
 
 
-class LongTrip(NamedTuple):
+class LongTrip(Record):
     """A trip this long reaches the next routine blood test."""
 
     min_days: int
@@ -42,7 +43,7 @@ class LongTrip(NamedTuple):
     source: str
 
 
-class EarlyTreatment(NamedTuple):
+class EarlyTreatment(Record):
     """Blood tests are more frequent in the first weeks of treatment."""
 
     weeks: int
@@ -50,28 +51,28 @@ class EarlyTreatment(NamedTuple):
     source: str
 
 
-class BloodTest(NamedTuple):
+class BloodTest(Record):
     long_trip: LongTrip
     early: EarlyTreatment
 
 
-class Vaccines(NamedTuple):
+class Vaccines(Record):
     weeks_ahead: int
     source: str
 
 
-class Sun(NamedTuple):
+class Sun(Record):
     spf: int
     source: str
 
 
-class TimeZones(NamedTuple):
+class TimeZones(Record):
     shift_min_hours: int
     shift_max_hours: int
     source: str
 
 
-class Item(NamedTuple):
+class Item(Record):
     """One checklist item: a stable id, when it applies, its text and its sources."""
 
     id: str
@@ -80,7 +81,7 @@ class Item(NamedTuple):
     sources: tuple[str, ...]
 
 
-class Travel(NamedTuple):
+class Travel(Record):
     trip: Trip
     places: Places
     blood_test: BloodTest

@@ -10,9 +10,9 @@ report is followed by a table of the same values: its text alternative.
 import datetime as dt
 import math
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from imuran_cli.core.units import format_number
+from imuran_cli.record import Record
 from imuran_cli.render.html_page import esc
 
 # Layout, in SVG user units (the chart scales to the width of its container).
@@ -27,13 +27,13 @@ TARGET_Y_TICKS = 5
 _NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
 
 
-class Point(NamedTuple):
+class Point(Record):
     day: dt.date
     value: float
     flagged: bool = False
 
 
-class Limit(NamedTuple):
+class Limit(Record):
     value: float
     label: str
 

@@ -40,7 +40,7 @@ import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import quote
 
 from imuran_cli.core.errors import (
@@ -49,6 +49,7 @@ from imuran_cli.core.errors import (
     JournalError,
     LockTimeout,
 )
+from imuran_cli.record import Record
 from imuran_cli.storage.atomic import FILE_MODE, ensure_private_dir, fsync_dir
 
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -73,7 +74,7 @@ _SQLITE_CANTOPEN = 14
 _SQLITE_NOTADB = 26
 
 
-class Migration(NamedTuple):
+class Migration(Record):
     """One schema step: its name and its SQL statements, run in order in one transaction.
 
     Statements run one by one (``executescript`` would commit halfway).
@@ -167,7 +168,7 @@ RECORD_TABLES: dict[str, str] = {
 }
 
 
-class RemovedEntry(NamedTuple):
+class RemovedEntry(Record):
     """What ``undo_latest`` removed: the kind, its row, and the row it had replaced."""
 
     kind: str

@@ -12,7 +12,7 @@ import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -21,6 +21,7 @@ from imuran_cli.core import profile as model
 from imuran_cli.core.errors import EnvironmentFailure, ProfileError
 from imuran_cli.core.profile import Profile, parse_profile
 from imuran_cli.knowledge.limits import Limits
+from imuran_cli.record import Record
 from imuran_cli.storage.atomic import atomic_write_bytes, real_target, remove_stale_temp_files
 from imuran_cli.storage.lock import profile_lock
 from imuran_cli.storage.migrations import RawProfile, migrate
@@ -332,7 +333,7 @@ def backup_file(path: Path, now: dt.datetime) -> Path | None:
     return backup
 
 
-class Saved(NamedTuple):
+class Saved(Record):
     """What ``update_profile`` wrote."""
 
     profile: Profile
