@@ -110,3 +110,14 @@ def test_json_writer_applies_json_methods():
         {"as": "written"},
         {"mg": 25, "other": 0.0},
     ]
+
+
+class Later(Record):
+    inner: "Inner"
+    names: "tuple[str, ...]" = ()
+
+
+def test_build_resolves_annotations_written_as_strings():
+    assert build(Later, {"inner": {"x": 1, "kind": "a"}, "names": ["n"]}) == Later(
+        Inner(1.0, "a"), ("n",)
+    )

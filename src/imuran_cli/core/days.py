@@ -24,9 +24,10 @@ DAY_WORDS: dict[str, tuple[int, DoseWord | None]] = {
 }
 DAY_FORMS = 'today, this-morning, yesterday, last-night, "N days ago", Nd or YYYY-MM-DD'
 
-_DAYS_AGO_RE = re.compile(r"^(?P<n>[0-9]+) days? ago$")
-_SHORT_RE = re.compile(r"^(?P<n>[0-9]+)d$")
-_ISO_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# A pattern is compiled when first used (re keeps it), not at import: start-up time.
+_DAYS_AGO = r"^(?P<n>[0-9]+) days? ago$"
+_SHORT = r"^(?P<n>[0-9]+)d$"
+_ISO = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
 class DayRef(Record):
@@ -64,7 +65,7 @@ def read_day(
     if word is not None:
         days_ago, dose = word
         return DayRef(today - dt.timedelta(days=days_ago), days_ago, dose, "word")
-    match = _DAYS_AGO_RE.match(key) or _SHORT_RE.match(key)
+    match = re.match(_DAYS_AGO, key) or re.match(_SHORT, key)
     if match:
         days_ago = int(match.group("n"))
         try:
@@ -76,7 +77,7 @@ def read_day(
                 code="too_long_ago",
             ) from None
         return DayRef(day, days_ago, None, "days-ago")
-    if _ISO_RE.match(key):
+    if re.match(_ISO, key):
         try:
             day = dt.date.fromisoformat(key)
         except ValueError:

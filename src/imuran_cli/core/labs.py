@@ -28,9 +28,7 @@ Direction = Literal["low", "high"]
 LimitSource = Literal["default", "profile"]
 Severity = Literal["urgent", "caution"]
 
-_NUMBER_RE = re.compile(
-    r"^\s*(?P<number>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(?P<unit>.*?)\s*$"
-)
+_NUMBER = r"^\s*(?P<number>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(?P<unit>.*?)\s*$"
 
 
 # ---------------------------------------------------------------- records and results
@@ -193,7 +191,7 @@ def parse_lab_value(test: str, text: str, labs: Labs, *, option: str | None = No
     spellings = {_unit_key(u.unit): u for u in labs.units if u.test == test}
     range_text = _range_text(info, 1, info.unit)
     example = f"e.g. {name} {info.example}"
-    match = _NUMBER_RE.match(text)
+    match = re.match(_NUMBER, text)
     if match is None:
         raise InputError(
             f"{name} {_shown(text)} is not a number (allowed: {range_text})",

@@ -33,7 +33,8 @@ from imuran_cli.knowledge.medicines import (
 )
 from imuran_cli.record import Record
 
-_WORD_RE = re.compile(r"[^\W\d_]+")
+# A pattern is compiled when first used (re keeps it), not at import: start-up time.
+_WORD = r"[^\W\d_]+"
 
 Words = tuple[str, ...]
 
@@ -189,7 +190,7 @@ DOSE_KINDS: frozenset[Kind] = frozenset({"interaction", "live-vaccine"})
 
 def words(text: str) -> Words:
     """The words of ``text``, case-folded: ``"Bactrim-DS 800"`` -> ``("bactrim", "ds")``."""
-    return tuple(_WORD_RE.findall(text.casefold()))
+    return tuple(re.findall(_WORD, text.casefold()))
 
 
 def name_words(text: str) -> Words:

@@ -60,7 +60,8 @@ LAB_LIMIT_NAMES: tuple[str, ...] = tuple(
     f"{test}_{side}" for test in LAB_TESTS for side in ("low", "high")
 )
 
-_CLOCK_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+# A pattern is compiled when first used (re keeps it), not at import: start-up time.
+_CLOCK = r"^([01]\d|2[0-3]):[0-5]\d$"
 
 # The ``type`` of each validation error this module raises. Its ``ctx`` holds the values,
 # already formatted, so that storage (file keys) and ``profile set`` (command keys) can
@@ -235,7 +236,7 @@ class DoseTimes(_Section):
     @field_validator("morning", "later")
     @classmethod
     def _clock_time(cls, value: str) -> str:
-        if not _CLOCK_RE.match(value):
+        if not re.match(_CLOCK, value):
             raise PydanticCustomError(
                 CLOCK_TIME,
                 "{value} is not a time of day as HH:MM (24-hour clock)",

@@ -104,8 +104,8 @@ def spec_of(key: str) -> KeySpec:
 
 _YES = ("yes", "y", "true", "on")
 _NO = ("no", "n", "false", "off")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TIME_RE = re.compile(r"^(?P<hour>\d{1,2}):(?P<minute>\d{2})$")
+_DATE = r"^\d{4}-\d{2}-\d{2}$"
+_TIME = r"^(?P<hour>\d{1,2}):(?P<minute>\d{2})$"
 
 
 class Style(Record):
@@ -292,7 +292,7 @@ def parse_value(key: str, text: str, limits: Limits, style: Style = SET_STYLE) -
             return False
         raise bad("is not yes or no")
     if spec.kind == "date":
-        if not _DATE_RE.match(cleaned):
+        if not re.match(_DATE, cleaned):
             raise bad("is not a date as YYYY-MM-DD", code="invalid_date")
         try:
             return dt.date.fromisoformat(cleaned)
@@ -708,7 +708,7 @@ def _number(text: str, unit: str) -> float | None:
 
 def _clock_time(text: str, bad: Callable[[str], InputError]) -> str:
     """``8:00`` -> ``08:00``; a time that does not exist is an error."""
-    match = _TIME_RE.match(text)
+    match = re.match(_TIME, text)
     if not match:
         raise bad("is not a time of day as HH:MM")
     try:

@@ -36,7 +36,8 @@ def mg_json(record: Any, *names: str) -> dict[str, Any]:
     return data
 
 
-_WEIGHT_RE = re.compile(r"^\s*(?P<number>[^a-zA-Z\s]+)\s*(?P<unit>[a-zA-Z]+)?\s*$")
+# A pattern is compiled when first used (re keeps it), not at import: start-up time.
+_WEIGHT = r"^\s*(?P<number>[^a-zA-Z\s]+)\s*(?P<unit>[a-zA-Z]+)?\s*$"
 _UNIT_ALIASES: dict[str, WeightUnit] = {
     "kg": "kg",
     "kgs": "kg",
@@ -73,7 +74,7 @@ def parse_weight(
         return _checked(float(text.strip()), unit or "kg", limits)
     except ValueError:
         pass
-    match = _WEIGHT_RE.match(text)
+    match = re.match(_WEIGHT, text)
     number_text = match.group("number") if match else text
     try:
         value = float(number_text)

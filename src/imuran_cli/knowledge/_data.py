@@ -36,7 +36,13 @@ def _fields(cls: type[Record]) -> tuple[tuple[str, Any], ...]:
     """The names and resolved types of the fields of a record class, in order (cached)."""
     known = _FIELDS.get(cls)
     if known is None:
-        hints = typing.get_type_hints(cls)
+        # The annotations as written are the types (knowledge modules do not turn them
+        # into strings), which spares typing.get_type_hints' work on every record class.
+        hints: dict[str, Any] = {}
+        for klass in reversed(cls.__mro__):
+            hints.update(klass.__dict__.get("__annotations__", {}))
+        if any(isinstance(hints[name], str) for name in cls._fields):
+            hints = typing.get_type_hints(cls)
         known = _FIELDS[cls] = tuple((name, hints[name]) for name in cls._fields)
     return known
 

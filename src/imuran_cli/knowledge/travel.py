@@ -13,7 +13,7 @@ from imuran_cli.record import Record
 FILE = "travel.toml"
 
 When = Literal["always", "abroad", "blood-test"]
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_PLACEHOLDER = r"\{([^{}]*)\}"
 
 
 class Trip(Record):
@@ -125,7 +125,7 @@ def problems(travel: Travel) -> Iterator[str]:
     templates = [item.text for item in travel.items]
     templates += [travel.blood_test.long_trip.reason, travel.blood_test.early.reason]
     for template in templates:
-        unknown = set(_PLACEHOLDER.findall(template)) - known
+        unknown = set(re.findall(_PLACEHOLDER, template)) - known
         if unknown:
             yield f"unknown placeholder {sorted(unknown)[0]!r} in {template!r}"
     long_trip = travel.blood_test.long_trip

@@ -30,6 +30,7 @@ from imuran_cli.storage.paths import lock_path
 # A profile is a few hundred bytes; anything far larger is not one (a wrong --profile).
 MAX_PROFILE_BYTES = 1024 * 1024
 
+# A pattern is compiled when first used (re keeps it), not at import: start-up time.
 _UNSCORED_HINT = (
     "these tablets are taken whole: write tablets_split = false in the file "
     "(imuran profile path shows it)"
@@ -38,8 +39,8 @@ _FIX_HINT = (
     "fix the file by hand (imuran profile path shows it), "
     "or replace it: imuran profile init --force (the old file is kept as a .bak)"
 )
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_TOML_END = re.compile(r"\s*\(at end of document\)$")
+_TOML_POSITION = r"\s*\(at line (\d+), column (\d+)\)$"
+_TOML_END = r"\s*\(at end of document\)$"
 
 # The tables of the file, by dotted path, for "unknown key" messages.
 _TABLES: dict[str, type[BaseModel]] = {
@@ -126,12 +127,12 @@ def _read_bytes(path: Path) -> bytes | None:
 
 def _toml_problem(path: Path, message: str, text: str) -> str:
     """``<file>, line 3: not valid TOML: invalid value (column 11)``."""
-    position = _TOML_POSITION.search(message)
+    position = re.search(_TOML_POSITION, message)
     if position:
         problem = _lower_first(message[: position.start()])
         line, column = position.group(1), position.group(2)
         return f"{path}, line {line}: not valid TOML: {problem} (column {column})"
-    end = _TOML_END.search(message)
+    end = re.search(_TOML_END, message)
     if end:
         problem = _lower_first(message[: end.start()])
         last = len(text.rstrip("\n").splitlines()) or 1

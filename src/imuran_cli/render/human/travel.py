@@ -25,7 +25,7 @@ MARKDOWN_TITLE = "# Travel checklist (azathioprine)"
 _NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
 # A number stays on the line of the word after it ("6 weeks", "50 mg"): textwrap never
 # breaks at a no-break space, which becomes a plain space again after wrapping.
-_NUMBER_AND_WORD = re.compile(r"(\d½?) (?=\S)")
+_NUMBER_AND_WORD = r"(\d½?) (?=\S)"
 _NO_BREAK = "\u00a0"
 
 
@@ -79,7 +79,7 @@ def intro(result: TripPlan) -> list[str]:
 
 def _fill(text: str, width: int, first: str, rest: str) -> list[str]:
     lines = textwrap.wrap(
-        _NUMBER_AND_WORD.sub(rf"\1{_NO_BREAK}", text),
+        re.sub(_NUMBER_AND_WORD, rf"\1{_NO_BREAK}", text),
         width=width,
         initial_indent=first,
         subsequent_indent=rest,
