@@ -25,6 +25,26 @@ settings.register_profile("imuran", deadline=None, print_blob=True)
 settings.load_profile("imuran")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def knowledge_left_unchanged() -> Iterator[None]:
+    """After the whole run, the shared knowledge data (``read_data`` hands every caller the
+    same dict) still says what its TOML file says: a test that changed it without copying
+    it first errors here instead of failing later tests at random."""
+    yield
+    import tomllib
+
+    from imuran_cli.knowledge._build import same
+    from imuran_cli.knowledge._check import FILES
+    from imuran_cli.knowledge._files import DATA_DIR, read_data
+
+    changed = [
+        name
+        for name in FILES
+        if not same(read_data(name), tomllib.loads((DATA_DIR / name).read_text("utf-8")))
+    ]
+    assert not changed, f"a test changed the shared knowledge data of {changed}: copy it first"
+
+
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Point IMURAN_PROFILE and IMURAN_JOURNAL at a temp folder; fix the clock; plain

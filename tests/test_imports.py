@@ -352,6 +352,24 @@ def test_check_of_a_medicine_reads_no_profile_and_builds_no_model():
     assert "imuran_cli.core.profile" in loaded_modules(["check", "Zostavax", "--json"])
 
 
+# The knowledge is read from its compiled modules, never parsed with tomllib at run time;
+# only the profile (a TOML file) needs it, so these commands, run without one, never load it.
+NO_TOML = [["sources", "--json"], ["sources"], ["check", "ciprofloxacin", "--json"]]
+
+
+@pytest.mark.parametrize("args", NO_TOML, ids=" ".join)
+def test_knowledge_is_read_without_tomllib(args: list[str], profile_path: Path):
+    assert not profile_path.exists()
+    modules = loaded_modules(args)
+    assert "imuran_cli.knowledge._files" in modules  # the probe really read knowledge
+    assert "tomllib" not in modules
+
+
+def test_the_probe_sees_tomllib():
+    """Guard: a command that reads the profile does load tomllib."""
+    assert "tomllib" in loaded_modules(["profile", "show", "--json"])
+
+
 def test_human_check_prints_without_rich():
     modules = loaded_modules(["check", "ciprofloxacin", "Shingrix"])
     assert "imuran_cli.render.human.check" in modules

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
@@ -24,7 +26,7 @@ def test_each_file_validates_as_its_dataclass(name, cls, load):
 
 
 def test_unknown_keys_are_refused():
-    data = read_data("journal.toml")
+    data = copy.deepcopy(read_data("journal.toml"))  # a copy: the data is shared
     data["stock"]["refil_days"] = 14
     with pytest.raises(ValidationError):
         TypeAdapter(JournalRules).validate_python(data)

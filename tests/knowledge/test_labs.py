@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ from imuran_cli.knowledge.sources import load_sources
 
 
 def _data() -> dict[str, Any]:
-    return read_data("labs.toml")
+    return copy.deepcopy(read_data("labs.toml"))  # a copy: the data is shared
 
 
 def test_pydantic_validates_the_file_as_the_builder_reads_it():

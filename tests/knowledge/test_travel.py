@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from imuran_cli.knowledge._check import check_data
@@ -55,7 +56,7 @@ def test_the_leaflet_comes_first():
 
 
 def _data() -> dict[str, Any]:
-    return read_data("travel.toml")
+    return copy.deepcopy(read_data("travel.toml"))  # a copy: the data is shared
 
 
 def test_an_unknown_placeholder_is_refused():

@@ -6,7 +6,9 @@ no unknown key), the same records built as at run time (``_data.build``) and com
 the validated ones (so a value pydantic would have converted, such as ``"2"`` for ``2``,
 is caught), the module's own ``problems`` (ranges, cross-references inside the file), and,
 across files, that every cited source id exists in ``sources.toml`` and that every
-statement cites a source.
+statement cites a source; and that each file's compiled module (``_build``), which the
+commands read, agrees with it. The files are read here with tomllib: they are the source of
+truth.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ import importlib
 from collections.abc import Iterator
 from typing import Any
 
+from imuran_cli.knowledge._build import compiled_problems, read_toml
 from imuran_cli.knowledge._data import build, is_record_class
-from imuran_cli.knowledge._files import DATA_DIR, read_data
+from imuran_cli.knowledge._files import DATA_DIR
 from imuran_cli.knowledge.errors import KnowledgeError
 
 # Every knowledge file: the module that loads it and its root record (or pydantic model).
@@ -57,10 +60,10 @@ def check_all() -> list[str]:
         return [*found, exc.message]
     for name in FILES:
         try:
-            found.extend(check_data(name, read_data(name), source_ids))
+            found.extend(check_data(name, read_toml(DATA_DIR, name)[1], source_ids))
         except KnowledgeError as exc:  # the file is missing or not TOML
             found.append(exc.message)
-    return found
+    return found + compiled_problems(FILES, DATA_DIR)
 
 
 def check_data(name: str, data: dict[str, Any], source_ids: set[str] | None = None) -> list[str]:
@@ -136,7 +139,7 @@ def _differences(built: Any, validated: Any, where: str) -> Iterator[tuple[str, 
 
 
 def _source_ids() -> set[str]:
-    return {item["id"] for item in read_data("sources.toml").get("sources", [])}
+    return {item["id"] for item in read_toml(DATA_DIR, "sources.toml")[1].get("sources", [])}
 
 
 def _tables(node: Any, where: str) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -1,0 +1,1 @@
+"""Knowledge data compiled from the TOML files (`python -m imuran_cli.knowledge --build`)."""
