@@ -13,7 +13,6 @@ truth.
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 from collections.abc import Iterator
 from typing import Any
@@ -22,8 +21,9 @@ from imuran_cli.knowledge._build import compiled_problems, read_toml
 from imuran_cli.knowledge._data import build, is_record_class
 from imuran_cli.knowledge._files import DATA_DIR
 from imuran_cli.knowledge.errors import KnowledgeError
+from imuran_cli.record import Record
 
-# Every knowledge file: the module that loads it and its root record (or pydantic model).
+# Every knowledge file: the module that loads it and its root record class.
 FILES: dict[str, tuple[str, str]] = {
     "limits.toml": ("imuran_cli.knowledge.limits", "Limits"),
     "dosing.toml": ("imuran_cli.knowledge.dosing", "Dosing"),
@@ -70,13 +70,13 @@ def check_data(name: str, data: dict[str, Any], source_ids: set[str] | None = No
     """The problems of ``data`` as the content of the knowledge file ``name``."""
     module_name, class_name = FILES[name]
     module = importlib.import_module(module_name)
-    cls: type = getattr(module, class_name)
+    cls: type[Record] = getattr(module, class_name)
     problems = [f"{name}: {problem}" for problem in _validate(cls, data)]
     if problems:
         return problems
     problems_of = getattr(module, "problems", None)
     if problems_of is not None:
-        record = cls.model_validate(data) if _is_model(cls) else build(cls, data)  # type: ignore[attr-defined]
+        record = build(cls, data)
         problems.extend(f"{name}: {problem}" for problem in problems_of(record))
     known = _source_ids() if source_ids is None else source_ids
     for where, table in _tables(data, name):
@@ -87,20 +87,10 @@ def check_data(name: str, data: dict[str, Any], source_ids: set[str] | None = No
     return problems
 
 
-def _is_model(cls: type) -> bool:
-    """True for a pydantic model (a module not yet converted to records)."""
-    from pydantic import BaseModel
-
-    return issubclass(cls, BaseModel)
-
-
 def _validate(cls: type, data: dict[str, Any]) -> list[str]:
     from pydantic import TypeAdapter, ValidationError
 
     try:
-        if _is_model(cls):
-            cls.model_validate(data)  # type: ignore[attr-defined]
-            return []
         validated: Any = TypeAdapter(cls).validate_python(data)
     except ValidationError as exc:
         return [
@@ -117,12 +107,7 @@ def _validate(cls: type, data: dict[str, Any]) -> list[str]:
 def _differences(built: Any, validated: Any, where: str) -> Iterator[tuple[str, Any, Any]]:
     """Where a built record differs from the validated one, field by field."""
     if type(built) is type(validated) and is_record_class(type(built)):
-        names = (
-            [item.name for item in dataclasses.fields(built)]
-            if dataclasses.is_dataclass(built)
-            else built._fields
-        )
-        for name in names:
+        for name in built._fields:
             path = f"{where}.{name}" if where else name
             yield from _differences(getattr(built, name), getattr(validated, name), path)
     elif isinstance(built, tuple | list) and isinstance(validated, tuple | list):
