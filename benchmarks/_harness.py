@@ -15,6 +15,14 @@ script (``imuran`` beside the interpreter), as a person runs it, or ``python -m
 imuran_cli`` when there is none. A script imports this module as ``_harness`` (a script's
 own folder is first on ``sys.path``).
 
+``--instructions`` counts instead of timing: each command and each baseline run once
+under valgrind (callgrind), which counts the instructions the process executes. The
+count does not move with the load on the machine (timings here move by about 10 % from
+one hour to the next), so two versions of imuran can be compared to a fraction of a
+percent; it leaves out what instructions do not show (waiting for the disk, page
+faults), which both sides pay alike. Hash randomisation is off for these runs
+(``PYTHONHASHSEED=0``), which makes the count repeatable.
+
 The peak memory of a run is the kernel's ``ru_maxrss`` of the child process, which counts
 the memory of the process it was started from (the benchmark) as well as its own: so the
 benchmark stays small, and seeds a journal in a child process of its own (``in_child``).
@@ -24,6 +32,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -110,6 +120,8 @@ class Case:
     cpu: list[float] = field(default_factory=list)
     base_cpu: list[float] = field(default_factory=list)
     peak: float = 0.0
+    instructions: int = 0  # --instructions: the command's count, and its baseline's
+    base_instructions: int = 0
 
     @property
     def label(self) -> str:
@@ -143,8 +155,14 @@ class Case:
         return statistics.median(run / base for run, base in pairs)
 
     @property
+    def instruction_ratio(self) -> float:
+        return self.instructions / self.base_instructions
+
+    @property
     def met(self) -> bool:
         """True when every target is met (always for a report-only case)."""
+        if self.instructions:
+            return self.target is None or self.instruction_ratio <= self.target
         memory_ok = self.memory_target is None or self.peak <= self.memory_target
         return (self.target is None or self.ratio <= self.target) and memory_ok
 
@@ -155,6 +173,12 @@ def arguments(doc: str, runs: int) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=runs, help=f"runs of each command ({runs})")
     parser.add_argument("--only", metavar="TEXT", help="only the commands containing TEXT")
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions with valgrind instead of timing (one run each; "
+        "not moved by the machine's load; about 10 s a command)",
+    )
     return parser.parse_args()
 
 
@@ -266,6 +290,86 @@ def measure(cases: Sequence[Case], space: Workspace, runs: int) -> list[str]:
             if case.writes:
                 space.restore()
     return imuran
+
+
+def count_instructions(argv: Sequence[str], env: dict[str, str]) -> int:
+    """The instructions ``argv`` executes, counted by valgrind's callgrind."""
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    count = collected(done.stderr)
+    if done.returncode != 0 or count is None:
+        raise SystemExit(f"{list(argv)} failed under valgrind ({done.returncode}):\n{done.stderr}")
+    return count
+
+
+def collected(report: str) -> int | None:
+    """The count in callgrind's report (``==12== Collected : 651888972``), if any."""
+    match = re.search(r"Collected : (\d+)", report)
+    return int(match.group(1)) if match else None
+
+
+def measure_instructions(cases: Sequence[Case], space: Workspace) -> list[str]:
+    """Count the instructions of every case and of its baseline (once each, after a run
+    that warms the .pyc files); returns the imuran command used."""
+    if shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
+    imuran = imuran_command()
+    env = dict(space.env, PYTHONHASHSEED="0")
+    bases: dict[str, int] = {}
+    for case in cases:
+        if case.baseline not in bases:
+            argv = space.baselines[case.baseline]
+            run_once(argv, env)
+            bases[case.baseline] = count_instructions(argv, env)
+        argv = case.argv(imuran, space.root)
+        run_once(argv, env)
+        if case.writes:
+            space.restore()
+        case.instructions = count_instructions(argv, env)
+        case.base_instructions = bases[case.baseline]
+        if case.writes:
+            space.restore()
+    return imuran
+
+
+def print_instruction_table(cases: Sequence[Case], imuran: Sequence[str]) -> list[Case]:
+    """Print the table of instruction counts of ``cases``; returns those that missed."""
+    print(f"python   {sys.version.split()[0]} ({sys.executable})")
+    print(f"imuran   {' '.join(imuran)}")
+    print("counted  instructions executed (valgrind), one run of each command")
+    print("base     the Typer hello-world, or python -c pass where the command says so")
+    print("ratio    the command's count over its baseline's (the result is judged on it)")
+    print("target   the ratio at most; 'report': measured, no target")
+    print()
+    width = min(LABEL_WIDTH, max(len(_name(case)) for case in cases))
+    header = (
+        f"{'command':<{width}}  {'Minstr':>7}  {'base':>7}  {'ratio':>5}  {'target':>6}  result"
+    )
+    print(header)
+    print("-" * len(header))
+    for case in cases:
+        name = _name(case)
+        if len(name) > width:  # a long command line gets a line of its own
+            print(name)
+            name = ""
+        target = "report" if case.target is None else f"{case.target:6.2f}"
+        result = "report" if case.target is None else "ok" if case.met else "MISSED"
+        print(
+            f"{name:<{width}}  {case.instructions / 1e6:7.1f}  "
+            f"{case.base_instructions / 1e6:7.1f}  {case.instruction_ratio:5.3f}  "
+            f"{target:>6}  {result}"
+        )
+    print()
+    judged = [case for case in cases if case.target is not None]
+    missed = [case for case in judged if not case.met]
+    print(f"{len(judged) - len(missed)} of {len(judged)} targets met")
+    return missed
 
 
 def print_table(cases: Sequence[Case], imuran: Sequence[str], runs: int) -> list[Case]:

@@ -18,10 +18,13 @@ time ratio, the target, the peak resident memory, and whether the target is met.
 on a fresh non-editable install (``pip install .`` into a new virtual environment), with
 that environment's Python:
 
-    python benchmarks/startup.py [--runs 15] [--only dose] [--check]
+    python benchmarks/startup.py [--runs 15] [--only dose] [--check] [--instructions]
 
 ``--only TEXT`` measures the commands containing TEXT. ``--check`` exits 1 when a target
 is missed; without it the table is a report (CI runs it so: CI machines are noisy).
+``--instructions`` counts the instructions of one run of each command and baseline with
+valgrind instead of timing them: slower, but the same figures on a busy machine as on an
+idle one, which is what comparing two versions of imuran needs.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ from _harness import (
     arguments,
     chosen,
     measure,
+    measure_instructions,
+    print_instruction_table,
     print_table,
     workspace,
 )
@@ -233,9 +238,15 @@ def main() -> int:
     args = arguments(__doc__, runs=15)
     picked = chosen(cases(), args.only)
     with workspace(PROFILE, NOW, seed_journal) as space:
-        imuran = measure(picked, space, args.runs)
+        if args.instructions:
+            imuran = measure_instructions(picked, space)
+        else:
+            imuran = measure(picked, space, args.runs)
     print(f"journal  {space.seeded}")
-    missed = print_table(picked, imuran, args.runs)
+    if args.instructions:
+        missed = print_instruction_table(picked, imuran)
+    else:
+        missed = print_table(picked, imuran, args.runs)
     return 1 if args.check and missed else 0
 
 

@@ -7,6 +7,7 @@ with their table and exit 0, and the case list must not forget a command.
 from __future__ import annotations
 
 import importlib
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -128,3 +129,26 @@ def test_startup_benchmark_labels_are_unique_and_fit(startup: ModuleType) -> Non
 
     assert len(set(labels)) == len(labels)
     assert max(len(label) for label in labels) <= 100
+
+
+def test_collected_reads_callgrinds_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    harness = importlib.import_module("_harness")
+
+    report = "==4750== Events    : Ir\n==4750== Collected : 651888972\n==4750==\n"
+    assert harness.collected(report) == 651888972
+    assert harness.collected("valgrind: command not found") is None
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind is not installed")
+def test_instruction_counts_are_a_table_of_ratios() -> None:
+    done = run_script("startup.py", "--instructions", "--only=--version")
+
+    assert done.returncode == 0, done.stderr
+    rows = table(done.stdout)
+    assert list(rows) == ["--version (vs python -c pass)"]
+    count, base, ratio, target, result = rows["--version (vs python -c pass)"]
+    assert float(count) > float(base) > 0  # millions of instructions
+    assert float(ratio) == pytest.approx(float(count) / float(base), rel=0.01)  # rounded
+    assert (target, result) == ("3.00", "ok" if float(ratio) <= 3 else "MISSED")
+    assert "1 of 1 targets met" in done.stdout or "0 of 1 targets met" in done.stdout
