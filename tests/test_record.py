@@ -2,6 +2,8 @@
 dataclass it replaces (fields in order, defaults, equality, hashing, read-only), since
 the JSON writer, the views and the knowledge check all rely on that."""
 
+from typing import ClassVar
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -105,6 +107,16 @@ def test_declaration_mistakes_are_refused() -> None:
         class Backwards(Record):
             a: int = 1
             b: int  # type: ignore[misc]  # (mypy refuses it too)
+
+
+def test_class_variables_are_not_fields() -> None:
+    class Tagged(Record):
+        kind: ClassVar[str] = "tag"
+        label: "ClassVar[str]" = "x"
+        text: str
+
+    assert Tagged._fields == ("text",)
+    assert Tagged("a")._asdict() == {"text": "a"} and Tagged.kind == "tag"
 
 
 def test_a_subclass_adds_fields_after_its_parents() -> None:

@@ -29,7 +29,7 @@ keys (``__get_pydantic_core_schema__``): the knowledge check and the tests use i
 time pydantic never sees a record.
 """
 
-from typing import TYPE_CHECKING, Any, ClassVar, Self, dataclass_transform
+from typing import TYPE_CHECKING, Any, ClassVar, Self, dataclass_transform, get_origin
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler
@@ -38,9 +38,17 @@ if TYPE_CHECKING:
 _MUTABLE = (list, dict, set)
 
 
+def _is_class_var(annotation: Any) -> bool:
+    """True for ``ClassVar`` or ``ClassVar[...]``, also written as a string: not a field."""
+    if isinstance(annotation, str):
+        return annotation.startswith(("ClassVar", "typing.ClassVar"))
+    return annotation is ClassVar or get_origin(annotation) is ClassVar
+
+
 @dataclass_transform(frozen_default=True)
 class Record:
-    """The base of a record class; its annotated class attributes are its fields."""
+    """The base of a record class; its annotated class attributes are its fields (but for
+    those annotated ``ClassVar``)."""
 
     __slots__ = ()
 
@@ -50,7 +58,11 @@ class Record:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        own = tuple(cls.__dict__.get("__annotations__", {}))
+        own = tuple(
+            name
+            for name, annotation in cls.__dict__.get("__annotations__", {}).items()
+            if not _is_class_var(annotation)
+        )
         fields = cls._fields + tuple(name for name in own if name not in cls._fields)
         defaults = dict(cls._field_defaults)
         for name in own:
