@@ -338,18 +338,29 @@ def measure_instructions(cases: Sequence[Case], space: Workspace) -> list[str]:
     return imuran
 
 
-def print_instruction_table(cases: Sequence[Case], imuran: Sequence[str]) -> list[Case]:
-    """Print the table of instruction counts of ``cases``; returns those that missed."""
+def print_table(cases: Sequence[Case], imuran: Sequence[str], runs: int = 0) -> list[Case]:
+    """Print the table of ``cases``, timed or counted (``--instructions``); returns those
+    that missed a target."""
+    counted = all(case.instructions for case in cases)
     print(f"python   {sys.version.split()[0]} ({sys.executable})")
     print(f"imuran   {' '.join(imuran)}")
-    print("counted  instructions executed (valgrind), one run of each command")
+    if counted:
+        print("counted  instructions executed (valgrind), one run of each command")
+    else:
+        print(f"runs     {runs} of each command, each paired with a run of its baseline")
     print("base     the Typer hello-world, or python -c pass where the command says so")
-    print("ratio    the command's count over its baseline's (the result is judged on it)")
+    if counted:
+        print("ratio    the command's count over its baseline's (the result is judged on it)")
+    else:
+        print("ms       median wall time of the command, and of its baseline runs")
+        print("ratio    median of the paired ratios (the result is judged on it);")
+        print("cpu      the same for CPU time (user + system), less moved by other load")
     print("target   the ratio at most; 'report': measured, no target")
     print()
+    columns = _COUNTED_COLUMNS if counted else _TIMED_COLUMNS
     width = min(LABEL_WIDTH, max(len(_name(case)) for case in cases))
-    header = (
-        f"{'command':<{width}}  {'Minstr':>7}  {'base':>7}  {'ratio':>5}  {'target':>6}  result"
+    header = "  ".join(
+        [f"{'command':<{width}}", *(f"{title:>{size}}" for title, size, _ in columns), "result"]
     )
     print(header)
     print("-" * len(header))
@@ -358,53 +369,12 @@ def print_instruction_table(cases: Sequence[Case], imuran: Sequence[str]) -> lis
         if len(name) > width:  # a long command line gets a line of its own
             print(name)
             name = ""
-        target = "report" if case.target is None else f"{case.target:6.2f}"
         result = "report" if case.target is None else "ok" if case.met else "MISSED"
-        print(
-            f"{name:<{width}}  {case.instructions / 1e6:7.1f}  "
-            f"{case.base_instructions / 1e6:7.1f}  {case.instruction_ratio:5.3f}  "
-            f"{target:>6}  {result}"
-        )
-    print()
-    judged = [case for case in cases if case.target is not None]
-    missed = [case for case in judged if not case.met]
-    print(f"{len(judged) - len(missed)} of {len(judged)} targets met")
-    return missed
-
-
-def print_table(cases: Sequence[Case], imuran: Sequence[str], runs: int) -> list[Case]:
-    """Print the table of ``cases``; returns those that missed a target."""
-    print(f"python   {sys.version.split()[0]} ({sys.executable})")
-    print(f"imuran   {' '.join(imuran)}")
-    print(f"runs     {runs} of each command, each paired with a run of its baseline")
-    print("base     the Typer hello-world, or python -c pass where the command says so")
-    print("ms       median wall time of the command, and of its baseline runs")
-    print("ratio    median of the paired ratios (the result is judged on it);")
-    print("cpu      the same for CPU time (user + system), less moved by other load")
-    print("target   the ratio at most; 'report': measured, no target")
-    print()
-    width = min(LABEL_WIDTH, max(len(_name(case)) for case in cases))
-    header = (
-        f"{'command':<{width}}  {'ms':>6}  {'base':>6}  {'ratio':>5}  {'cpu':>5}  "
-        f"{'target':>6}  {'MiB':>5}  result"
-    )
-    print(header)
-    print("-" * len(header))
-    for case in cases:
-        name = _name(case)
-        if len(name) > width:  # a long command line gets a line of its own
-            print(name)
-            name = ""
-        target = "report" if case.target is None else f"{case.target:6.2f}"
-        result = "report" if case.target is None else "ok" if case.met else "MISSED"
-        print(
-            f"{name:<{width}}  {statistics.median(case.times) * 1000:6.1f}  "
-            f"{statistics.median(case.base_times) * 1000:6.1f}  {case.ratio:5.3f}  "
-            f"{case.cpu_ratio:5.3f}  {target:>6}  {case.peak:5.1f}  {result}"
-        )
+        figures = (f"{figure(case):>{size}}" for _, size, figure in columns)
+        print("  ".join([f"{name:<{width}}", *figures, result]))
     print()
     for case in cases:
-        if case.memory_target is not None:
+        if case.memory_target is not None and not counted:
             print(
                 f"peak memory of {case.label}: {case.peak:.1f} MiB "
                 f"(target <= {case.memory_target:g} MiB)"
@@ -413,6 +383,27 @@ def print_table(cases: Sequence[Case], imuran: Sequence[str], runs: int) -> list
     missed = [case for case in judged if not case.met]
     print(f"{len(judged) - len(missed)} of {len(judged)} targets met")
     return missed
+
+
+def _target(case: Case) -> str:
+    return "report" if case.target is None else f"{case.target:.2f}"
+
+
+# The columns of the table: title, width, and the figure of a case.
+_TIMED_COLUMNS: tuple[tuple[str, int, Callable[[Case], str]], ...] = (
+    ("ms", 6, lambda case: f"{statistics.median(case.times) * 1000:.1f}"),
+    ("base", 6, lambda case: f"{statistics.median(case.base_times) * 1000:.1f}"),
+    ("ratio", 5, lambda case: f"{case.ratio:.3f}"),
+    ("cpu", 5, lambda case: f"{case.cpu_ratio:.3f}"),
+    ("target", 6, _target),
+    ("MiB", 5, lambda case: f"{case.peak:.1f}"),
+)
+_COUNTED_COLUMNS: tuple[tuple[str, int, Callable[[Case], str]], ...] = (
+    ("Minstr", 7, lambda case: f"{case.instructions / 1e6:.1f}"),
+    ("base", 7, lambda case: f"{case.base_instructions / 1e6:.1f}"),
+    ("ratio", 5, lambda case: f"{case.instruction_ratio:.3f}"),
+    ("target", 6, _target),
+)
 
 
 def _name(case: Case) -> str:

@@ -47,7 +47,6 @@ from _harness import (
     chosen,
     measure,
     measure_instructions,
-    print_instruction_table,
     print_table,
     workspace,
 )
@@ -243,10 +242,7 @@ def main() -> int:
         else:
             imuran = measure(picked, space, args.runs)
     print(f"journal  {space.seeded}")
-    if args.instructions:
-        missed = print_instruction_table(picked, imuran)
-    else:
-        missed = print_table(picked, imuran, args.runs)
+    missed = print_table(picked, imuran, args.runs)
     return 1 if args.check and missed else 0
 
 
