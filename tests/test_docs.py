@@ -24,9 +24,8 @@ def command_paths() -> list[list[str]]:
         command = root.get_command(ctx, name)  # type: ignore[attr-defined]
         if command.hidden:
             continue
-        sub = getattr(command, "commands", None)
-        if sub:
-            paths.extend([name, child] for child in sub)
+        if hasattr(command, "list_commands"):  # a group: its subcommands are built on demand
+            paths.extend([name, child] for child in command.list_commands(ctx))
         else:
             paths.append([name])
     return paths

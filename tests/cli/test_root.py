@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import typer
+
 from imuran_cli import __version__
 
 
@@ -82,7 +84,8 @@ def _all_command_paths() -> list[tuple[str, ...]]:
     for name, spec in COMMANDS.items():
         command = _build_command(name, spec)
         paths.append((name,))
-        paths.extend((name, sub) for sub in getattr(command, "commands", {}))
+        if hasattr(command, "list_commands"):  # a group: its subcommands are built on demand
+            paths.extend((name, sub) for sub in command.list_commands(typer.Context(command)))
     return paths
 
 
@@ -99,3 +102,35 @@ def test_help_examples_keep_one_command_a_line_at_60_columns(cli):
             assert line.strip().count("imuran ") <= 1, (path, line)
             checked += 1
     assert checked > 20
+
+
+def test_a_mistyped_command_suggests_the_one_meant(cli):
+    # Commands are built lazily, so the suggestion comes from every name, not only from
+    # those built so far.
+    result = cli("dse")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "error: No such command 'dse'. Did you mean 'dose'?",
+        "hint: see imuran --help",
+    ]
+    result = cli("labs", "lst")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == "error: No such command 'lst'. Did you mean 'list'?"
+    result = cli("xyzzy")
+    assert result.stderr.splitlines()[0] == "error: No such command 'xyzzy'."
+
+
+def test_a_group_builds_only_the_subcommand_it_runs():
+    from imuran_cli.cli import COMMANDS, LazyGroup, _build_command, app
+
+    ctx = typer.Context(typer.main.get_command(app))
+    for name, spec in COMMANDS.items():
+        group = _build_command(name, spec)
+        if spec.attribute.endswith("_app"):  # a sub-app: labs, stock, profile, ...
+            assert isinstance(group, LazyGroup), name
+            assert group.commands == {}, name
+    labs = _build_command("labs", COMMANDS["labs"])
+    assert labs.get_command(ctx, "list").name == "list"
+    assert list(labs.commands) == ["list"]
+    # The help lists every subcommand, in the order they were written.
+    assert labs.list_commands(ctx) == ["add", "remove", "list", "chart", "due"]

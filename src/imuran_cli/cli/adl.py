@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from imuran_cli.cli import completion
+from imuran_cli.cli import LazyGroup, completion
 from imuran_cli.cli._journal import reading_journal, writing_journal
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from imuran_cli.knowledge.adl import AdlScale, EmergencyLine
 
 adl_app = typer.Typer(
+    cls=LazyGroup,
     help=(
         "MG-ADL scores: record and list them.\n\n"
         "Record and list MG-ADL scores: how MG affects your daily life."

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from imuran_cli.cli import completion
+from imuran_cli.cli import LazyGroup, completion
 from imuran_cli.cli._journal import reading_journal, writing_journal
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import Runtime, command_session
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 
 labs_app = typer.Typer(
+    cls=LazyGroup,
     help=("Blood tests: results, flags, next due."),
     no_args_is_help=False,
     invoke_without_command=True,

@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from imuran_cli.cli import LazyGroup
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import command_session
 
@@ -12,6 +13,7 @@ if TYPE_CHECKING:
 
 
 meds_app = typer.Typer(
+    cls=LazyGroup,
     help=(
         "Your other medicines, each checked.\n\n"
         "Your other medicines: add, remove and list them, each checked."

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from imuran_cli.cli import completion
+from imuran_cli.cli import LazyGroup, completion
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import Runtime, command_session
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from imuran_cli.storage.migrations import RawProfile
 
 profile_app = typer.Typer(
+    cls=LazyGroup,
     no_args_is_help=False,
     invoke_without_command=True,
     # Like the root: plain help within 60 columns; completion is installed from the root.

@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from imuran_cli.cli import completion
+from imuran_cli.cli import LazyGroup, completion
 from imuran_cli.cli._journal import load_regimen, reading_journal, writing_journal
 from imuran_cli.cli.options import JsonOpt
 from imuran_cli.cli.runtime import Runtime, command_session
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from imuran_cli.storage.journal import Journal
 
 stock_app = typer.Typer(
+    cls=LazyGroup,
     help="Tablets left and when to refill.\n\nTablets left, days left and when to refill.",
     no_args_is_help=False,
     invoke_without_command=True,
