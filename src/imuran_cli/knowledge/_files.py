@@ -11,15 +11,11 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
-from imuran_cli.knowledge._data import build
+from imuran_cli.knowledge._data import RecordT, build
 from imuran_cli.knowledge.errors import KnowledgeError
 
-if TYPE_CHECKING:
-    from imuran_cli.record import Record
-
-RecordT = TypeVar("RecordT", bound="Record")
 REINSTALL = "reinstall imuran (pip install --force-reinstall imuran-cli)"
 
 # The data files sit beside this module in the installed package. (A plain path is a few
