@@ -38,7 +38,7 @@ def test_an_empty_profile_takes_the_defaults():
     assert profile.prescription.tablet_mg == LIMITS.tablets.default_strength_mg == 50
     assert profile.prescription.tablets_split is True
     assert (profile.genetics.tpmt, profile.genetics.nudt15) == ("unknown", "unknown")
-    assert profile.medications == []
+    assert profile.medications == ()
     assert (profile.dose_times.morning, profile.dose_times.later) == ("08:00", "20:00")
 
 
@@ -195,7 +195,7 @@ def test_invalid_values_are_typed_errors(data, kind, loc, message):
         ({"prescription": {"tablet_mg": True}}, "int_type"),
         ({"prescription": {"started_on": "2026-03-01"}}, "date_type"),
         ({"prescription": {"schedule": "twice"}}, "literal_error"),
-        ({"weight": "heavy"}, "model_type"),
+        ({"weight": "heavy"}, "dict_type"),
         ({"medications": "allopurinol"}, "list_type"),
         ({"genetics": {"tpmt": "slow"}}, "literal_error"),
         ({"prescription": {"dose": 150}}, "extra_forbidden"),

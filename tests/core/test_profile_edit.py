@@ -362,7 +362,7 @@ def test_medication_names_from_options_may_hold_commas():
     edit = medications_edit(["co-amoxiclav, 625 mg", " ", "Allopurinol", "allopurinol"])
     assert edit.value == ["co-amoxiclav, 625 mg", "Allopurinol"]
     _, profile = edited(None, edit)
-    assert profile.medications == ["co-amoxiclav, 625 mg", "Allopurinol"]
+    assert profile.medications == ("co-amoxiclav, 625 mg", "Allopurinol")
 
 
 def test_a_control_character_in_a_name_is_refused():

@@ -66,7 +66,7 @@ def test_the_v1_fixture_loads():
     assert profile is not None
     assert profile.weight is not None and profile.weight.unit == "lb"
     assert profile.prescription.stopped_on == dt.date(2026, 10, 1)
-    assert profile.medications == ["allopurinol", "lisinopril"]
+    assert profile.medications == ("allopurinol", "lisinopril")
 
 
 def test_a_byte_order_mark_is_accepted(profile_file: Path):

@@ -1,19 +1,29 @@
 """The person's profile (schema version 2) and its validation rules.
 
-The profile is plain data. Range checks need the knowledge limits and today's date, which
-core never reads for itself: ``parse_profile`` takes both and is the one way in.
-"""
+The profile is plain data: records (``imuran_cli.record``), like every answer. Range
+checks need the knowledge limits and today's date, which core never reads for itself:
+``parse_profile`` takes both and is the one way in.
 
-# No `from __future__ import annotations`: pydantic would compile every annotation string
-# of these models at start-up; real annotations cost nothing to read.
+pydantic validates the profile: ``parse_profile`` checks raw data (from the file or from
+an edit) against ``_schema()``, the profile's schema in pydantic-core's terms, with the
+rules below as its validator functions, and the schema builds the records.
+
+Why a schema and not pydantic models: start-up time. The nine ``BaseModel`` classes the
+profile used to be cost 28 M instructions on every run (4 % of a Typer hello-world,
+measured with valgrind), because pydantic works out each class's schema in Python when
+the class is defined. ``_schema()`` writes that schema directly, with pydantic-core's own
+``core_schema`` functions, and costs about 6 M: the same checks, error types and
+locations, done by the same validator.
+"""
 
 import datetime as dt
 import math
 import re
-from typing import Any, Literal
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, SchemaValidator
+from pydantic_core import core_schema as cs
 
 from imuran_cli.core.units import (
     WeightUnit,
@@ -24,6 +34,9 @@ from imuran_cli.core.units import (
 )
 from imuran_cli.knowledge.limits import Limits, Range
 from imuran_cli.record import Record
+
+if TYPE_CHECKING:
+    from pydantic_core.core_schema import ValidationInfo
 
 SCHEMA_VERSION = 2
 
@@ -41,6 +54,11 @@ GENOTYPES: tuple[Genotype, ...] = (
     "unknown",
 )
 DoseTime = Literal["morning", "later"]
+WEIGHT_UNITS: tuple[WeightUnit, ...] = ("kg", "lb")
+
+# The usual dose times when the profile sets none.
+MORNING_TIME = "08:00"
+LATER_TIME = "20:00"
 
 # The blood tests a clinic may set its own limits for, in ``[monitoring.lab_limits]`` as
 # ``<test>_low`` / ``<test>_high`` (e.g. ``wbc_low = 4.0``), in the units of ``imuran labs``.
@@ -79,6 +97,129 @@ TEXT_VALUE = "text_value"  # ctx: value, max
 LAB_LIMIT_NAME = "lab_limit_name"  # ctx: value, allowed
 
 
+# ---------------------------------------------------------------- the profile's records
+
+
+class Weight(Record):
+    """Body weight as the person gave it, in their unit."""
+
+    value: float
+    unit: WeightUnit = "kg"
+
+    def kg(self, limits: Limits) -> float:
+        return to_kg(self.value, self.unit, limits)
+
+
+class Prescription(Record):
+    """What the neurologist prescribed."""
+
+    daily_mg: float | None
+    mg_per_kg: float | None
+    schedule: Schedule
+    # From the knowledge data's default strength when the file has none (_defaults).
+    tablet_mg: int
+    # When the file does not say: yes for a strength known to be scored, else no.
+    tablets_split: bool
+    started_on: dt.date | None
+    stopped_on: dt.date | None
+
+
+class Genetics(Record):
+    """TPMT and NUDT15 test results (CPIC phenotype names)."""
+
+    tpmt: Genotype = "unknown"
+    nudt15: Genotype = "unknown"
+
+
+class DoseTimes(Record):
+    """The usual local times of the morning and the later dose, as HH:MM."""
+
+    morning: str = MORNING_TIME
+    later: str = LATER_TIME
+
+    def time_of(self, which: DoseTime) -> dt.time:
+        return dt.time.fromisoformat(self.morning if which == "morning" else self.later)
+
+
+class Monitoring(Record):
+    """A clinic's own blood-test interval and limits, and when to think of a refill."""
+
+    lab_interval_weeks: int | None
+    refill_days: int | None
+    lab_limits: Mapping[str, float]
+
+
+class Person(Record):
+    """The person: a name for the medicine card, and whether pregnancy guidance applies."""
+
+    name: str | None
+    pregnancy_relevant: bool
+
+
+class Contacts(Record):
+    """Who to call: the neurologist and an emergency contact, as the person writes them."""
+
+    neurologist: str | None
+    neurologist_phone: str | None
+    emergency_contact: str | None
+
+
+class Profile(Record):
+    """Everything imuran remembers about the person, validated as a whole."""
+
+    schema_version: int
+    weight: Weight | None
+    prescription: Prescription
+    genetics: Genetics
+    medications: tuple[str, ...]
+    dose_times: DoseTimes
+    monitoring: Monitoring
+    person: Person
+    contacts: Contacts
+
+    def to_data(self) -> dict[str, Any]:
+        """The profile as TOML-ready data: no None values, dates as dates, 70.0 as 70."""
+        return _without_unset_sections(_tidy(_plain(self)))
+
+    def to_json_data(self) -> dict[str, Any]:
+        """The profile with the same keys and nesting as the file, dates as ISO strings."""
+        data: dict[str, Any] = _iso_dates(self.to_data())
+        return data
+
+    def __json__(self) -> dict[str, Any]:
+        """The ``--json`` view (``render.json_out``): as in the file, dates as ISO strings."""
+        return self.to_json_data()
+
+
+# The tables of the file by name, and the record each holds: for messages naming keys.
+SECTIONS: dict[str, type[Record]] = {
+    "weight": Weight,
+    "prescription": Prescription,
+    "genetics": Genetics,
+    "dose_times": DoseTimes,
+    "monitoring": Monitoring,
+    "person": Person,
+    "contacts": Contacts,
+}
+
+
+# ---------------------------------------------------------------- the rules
+
+
+class ProfileContext(Record):
+    """What validation needs from outside core: the limits and today's date."""
+
+    limits: Limits
+    today: dt.date
+
+
+def _context(info: "ValidationInfo") -> ProfileContext:
+    context = info.context
+    if not isinstance(context, ProfileContext):
+        raise TypeError("profile validation needs a ProfileContext; use parse_profile()")
+    return context
+
+
 def _range_error(value: float, unit: str, low: float, high: float, per: str = "") -> Exception:
     return PydanticCustomError(
         OUT_OF_RANGE,
@@ -90,213 +231,134 @@ def _range_error(value: float, unit: str, low: float, high: float, per: str = ""
     )
 
 
-class ProfileContext(Record):
-    """What validation needs from outside core: the limits and today's date."""
-
-    limits: Limits
-    today: dt.date
-
-
-def _context(info: ValidationInfo) -> ProfileContext:
-    context = info.context
-    if not isinstance(context, ProfileContext):
-        raise TypeError("profile validation needs a ProfileContext; use parse_profile()")
-    return context
+def _weight_in_range(weight: Weight, info: "ValidationInfo") -> Weight:
+    limits = _context(info).limits
+    allowed = limits.weight.kg if weight.unit == "kg" else limits.weight.lb
+    if not math.isfinite(weight.value) or not allowed.contains(weight.value):
+        raise _range_error(weight.value, weight.unit, allowed.min, allowed.max)
+    return weight
 
 
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+def _mg_per_kg_range(value: float, info: "ValidationInfo") -> float:
+    allowed = _context(info).limits.mg_per_kg
+    if not math.isfinite(value) or not allowed.contains(value):
+        raise _range_error(value, "mg/kg", allowed.min, allowed.max, " a day")
+    return value
 
 
-class Weight(_Section):
-    """Body weight as the person gave it, in their unit."""
-
-    value: float
-    unit: WeightUnit = "kg"
-
-    @model_validator(mode="after")
-    def _in_range(self, info: ValidationInfo) -> "Weight":
-        limits = _context(info).limits
-        allowed = limits.weight.kg if self.unit == "kg" else limits.weight.lb
-        if not math.isfinite(self.value) or not allowed.contains(self.value):
-            raise _range_error(self.value, self.unit, allowed.min, allowed.max)
-        return self
-
-    def kg(self, limits: Limits) -> float:
-        return to_kg(self.value, self.unit, limits)
+def _daily_mg_range(value: float, info: "ValidationInfo") -> float:
+    allowed = _context(info).limits.daily_mg
+    if not math.isfinite(value) or not allowed.contains(value):
+        raise _range_error(value, "mg", allowed.min, allowed.max, " a day")
+    return value
 
 
-class Prescription(_Section):
-    """What the neurologist prescribed."""
+def _known_strength(value: int, info: "ValidationInfo") -> int:
+    strengths = _context(info).limits.tablets.strengths_mg
+    if value not in strengths:
+        raise PydanticCustomError(
+            TABLET_STRENGTH,
+            "there are no {value} mg tablets; use {allowed}",
+            {"value": str(value), "allowed": _one_of([str(s) for s in strengths])},
+        )
+    return value
 
-    daily_mg: float | None = None
-    mg_per_kg: float | None = None
-    schedule: Schedule = "once"
-    # Filled from the knowledge data's default strength when absent (Profile._defaults).
-    tablet_mg: int
-    # When absent: yes for a strength known to be scored, else no (Profile._defaults).
-    tablets_split: bool = True
-    started_on: dt.date | None = None
-    stopped_on: dt.date | None = None
 
-    @field_validator("mg_per_kg")
-    @classmethod
-    def _mg_per_kg_range(cls, value: float | None, info: ValidationInfo) -> float | None:
-        allowed = _context(info).limits.mg_per_kg
-        if value is not None and (not math.isfinite(value) or not allowed.contains(value)):
-            raise _range_error(value, "mg/kg", allowed.min, allowed.max, " a day")
-        return value
+def _not_in_future(value: dt.date, info: "ValidationInfo") -> dt.date:
+    today = _context(info).today
+    if value > today:
+        raise PydanticCustomError(
+            DATE_IN_FUTURE,
+            "{value} is in the future (today is {today})",
+            {"value": value.isoformat(), "today": today.isoformat()},
+        )
+    return value
 
-    @field_validator("daily_mg")
-    @classmethod
-    def _daily_mg_range(cls, value: float | None, info: ValidationInfo) -> float | None:
-        allowed = _context(info).limits.daily_mg
-        if value is not None and (not math.isfinite(value) or not allowed.contains(value)):
-            raise _range_error(value, "mg", allowed.min, allowed.max, " a day")
-        return value
 
-    @field_validator("tablet_mg")
-    @classmethod
-    def _known_strength(cls, value: int, info: ValidationInfo) -> int:
-        strengths = _context(info).limits.tablets.strengths_mg
-        if value not in strengths:
+def _consistent(prescription: Prescription, info: "ValidationInfo") -> Prescription:
+    limits = _context(info).limits
+    started, stopped = prescription.started_on, prescription.stopped_on
+    if started and stopped and stopped < started:
+        raise PydanticCustomError(
+            STOP_BEFORE_START,
+            "stopped_on {stopped_on} is before started_on {started_on}",
+            {"started_on": started.isoformat(), "stopped_on": stopped.isoformat()},
+        )
+    tablet_mg, split = prescription.tablet_mg, prescription.tablets_split
+    if split and not limits.tablets.may_halve(tablet_mg):
+        raise PydanticCustomError(
+            UNSCORED_SPLIT,
+            "{tablet_mg} mg tablets have no score line, so they are not halved "
+            "(only {scored} mg tablets are)",
+            {
+                "tablet_mg": str(tablet_mg),
+                "scored": _one_of([str(mg) for mg in limits.tablets.scored.strengths_mg]),
+            },
+        )
+    daily_mg = prescription.daily_mg
+    if daily_mg is not None:
+        step = tablet_step_mg(tablet_mg, split, limits)
+        if not is_whole_steps(daily_mg, step):
             raise PydanticCustomError(
-                TABLET_STRENGTH,
-                "there are no {value} mg tablets; use {allowed}",
-                {"value": str(value), "allowed": _one_of([str(s) for s in strengths])},
-            )
-        return value
-
-    @field_validator("started_on", "stopped_on")
-    @classmethod
-    def _not_in_future(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
-        today = _context(info).today
-        if value is not None and value > today:
-            raise PydanticCustomError(
-                DATE_IN_FUTURE,
-                "{value} is in the future (today is {today})",
-                {"value": value.isoformat(), "today": today.isoformat()},
-            )
-        return value
-
-    @model_validator(mode="after")
-    def _consistent(self, info: ValidationInfo) -> "Prescription":
-        limits = _context(info).limits
-        if self.started_on and self.stopped_on and self.stopped_on < self.started_on:
-            raise PydanticCustomError(
-                STOP_BEFORE_START,
-                "stopped_on {stopped_on} is before started_on {started_on}",
+                NOT_WHOLE_TABLETS,
+                "daily_mg {daily_mg} cannot be made from {piece} {tablet_mg} mg tablets "
+                "(tablet_mg = {tablet_mg}, tablets_split = {tablets_split}): "
+                "use a multiple of {step_mg} mg",
                 {
-                    "started_on": self.started_on.isoformat(),
-                    "stopped_on": self.stopped_on.isoformat(),
+                    "daily_mg": format_number(daily_mg),
+                    "tablet_mg": str(tablet_mg),
+                    "tablets_split": str(split).lower(),
+                    "piece": "half" if split else "whole",
+                    "step_mg": format_number(step),
                 },
             )
-        if self.tablets_split and not limits.tablets.may_halve(self.tablet_mg):
-            raise PydanticCustomError(
-                UNSCORED_SPLIT,
-                "{tablet_mg} mg tablets have no score line, so they are not halved "
-                "(only {scored} mg tablets are)",
-                {
-                    "tablet_mg": str(self.tablet_mg),
-                    "scored": _one_of([str(mg) for mg in limits.tablets.scored.strengths_mg]),
-                },
-            )
-        if self.daily_mg is not None:
-            step = tablet_step_mg(self.tablet_mg, self.tablets_split, limits)
-            if not is_whole_steps(self.daily_mg, step):
-                raise PydanticCustomError(
-                    NOT_WHOLE_TABLETS,
-                    "daily_mg {daily_mg} cannot be made from {piece} {tablet_mg} mg tablets "
-                    "(tablet_mg = {tablet_mg}, tablets_split = {tablets_split}): "
-                    "use a multiple of {step_mg} mg",
-                    {
-                        "daily_mg": format_number(self.daily_mg),
-                        "tablet_mg": str(self.tablet_mg),
-                        "tablets_split": str(self.tablets_split).lower(),
-                        "piece": "half" if self.tablets_split else "whole",
-                        "step_mg": format_number(step),
-                    },
-                )
-        return self
+    return prescription
 
 
-class Genetics(_Section):
-    """TPMT and NUDT15 test results (CPIC phenotype names)."""
-
-    tpmt: Genotype = "unknown"
-    nudt15: Genotype = "unknown"
-
-
-class DoseTimes(_Section):
-    """The usual local times of the morning and the later dose, as HH:MM."""
-
-    morning: str = "08:00"
-    later: str = "20:00"
-
-    @field_validator("morning", "later")
-    @classmethod
-    def _clock_time(cls, value: str) -> str:
-        if not re.match(_CLOCK, value):
-            raise PydanticCustomError(
-                CLOCK_TIME,
-                "{value} is not a time of day as HH:MM (24-hour clock)",
-                {"value": _quoted(value)},
-            )
-        return value
-
-    def time_of(self, which: DoseTime) -> dt.time:
-        return dt.time.fromisoformat(self.morning if which == "morning" else self.later)
+def _clock_time(value: str) -> str:
+    if not re.match(_CLOCK, value):
+        raise PydanticCustomError(
+            CLOCK_TIME,
+            "{value} is not a time of day as HH:MM (24-hour clock)",
+            {"value": _quoted(value)},
+        )
+    return value
 
 
-def _in_range(value: int | None, allowed: Range, unit: str) -> int | None:
+def _in_range(value: int, allowed: Range, unit: str) -> int:
     # pydantic has already refused a number with a fraction.
-    if value is not None and not allowed.contains(value):
+    if not allowed.contains(value):
         raise _range_error(value, unit, allowed.min, allowed.max)
     return value
 
 
-class Monitoring(_Section):
-    """A clinic's own blood-test interval and limits, and when to think of a refill."""
-
-    lab_interval_weeks: int | None = None
-    refill_days: int | None = None
-    # A literal default, not default_factory=dict: pydantic copies it for each profile, and
-    # default_factory makes it inspect dict's signature, which costs start-up time.
-    lab_limits: dict[str, float] = {}
-
-    @field_validator("lab_interval_weeks")
-    @classmethod
-    def _interval(cls, value: int | None, info: ValidationInfo) -> int | None:
-        return _in_range(value, _context(info).limits.lab_interval_weeks, "weeks")
-
-    @field_validator("refill_days")
-    @classmethod
-    def _refill(cls, value: int | None, info: ValidationInfo) -> int | None:
-        return _in_range(value, _context(info).limits.refill_days, "days")
-
-    @field_validator("lab_limits")
-    @classmethod
-    def _lab_limits(cls, value: dict[str, float]) -> dict[str, float]:
-        for name, limit in value.items():
-            if name not in LAB_LIMIT_NAMES:
-                raise PydanticCustomError(
-                    LAB_LIMIT_NAME,
-                    "{value} is not a lab limit; use <test>_low or <test>_high with a test "
-                    "of {allowed}",
-                    {"value": _quoted(name), "allowed": _one_of(list(LAB_TESTS))},
-                )
-            if not math.isfinite(limit) or limit < 0:
-                raise PydanticCustomError(
-                    OUT_OF_RANGE,
-                    "{value} is outside {allowed}",
-                    {"value": format_number(limit), "allowed": "0 or more"},
-                )
-        return value
+def _interval(value: int, info: "ValidationInfo") -> int:
+    return _in_range(value, _context(info).limits.lab_interval_weeks, "weeks")
 
 
-def _text(value: str | None, info: ValidationInfo) -> str | None:
-    if value is None:
-        return None
+def _refill(value: int, info: "ValidationInfo") -> int:
+    return _in_range(value, _context(info).limits.refill_days, "days")
+
+
+def _lab_limits(value: dict[str, float]) -> dict[str, float]:
+    for name, limit in value.items():
+        if name not in LAB_LIMIT_NAMES:
+            raise PydanticCustomError(
+                LAB_LIMIT_NAME,
+                "{value} is not a lab limit; use <test>_low or <test>_high with a test "
+                "of {allowed}",
+                {"value": _quoted(name), "allowed": _one_of(list(LAB_TESTS))},
+            )
+        if not math.isfinite(limit) or limit < 0:
+            raise PydanticCustomError(
+                OUT_OF_RANGE,
+                "{value} is outside {allowed}",
+                {"value": format_number(limit), "allowed": "0 or more"},
+            )
+    return value
+
+
+def _text(value: str, info: "ValidationInfo") -> str:
     allowed = _context(info).limits.text_length
     cleaned = value.strip()
     if not cleaned or not cleaned.isprintable() or len(cleaned) > allowed.max:
@@ -308,101 +370,198 @@ def _text(value: str | None, info: ValidationInfo) -> str | None:
     return cleaned
 
 
-class Person(_Section):
-    """The person: a name for the medicine card, and whether pregnancy guidance applies."""
-
-    name: str | None = None
-    pregnancy_relevant: bool = False
-
-    @field_validator("name")
-    @classmethod
-    def _clean(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return _text(value, info)
-
-
-class Contacts(_Section):
-    """Who to call: the neurologist and an emergency contact, as the person writes them."""
-
-    neurologist: str | None = None
-    neurologist_phone: str | None = None
-    emergency_contact: str | None = None
-
-    @field_validator("neurologist", "neurologist_phone", "emergency_contact")
-    @classmethod
-    def _clean(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return _text(value, info)
+def _current_schema(value: int) -> int:
+    # Older files are migrated before validation (storage.migrations); newer are refused.
+    if value != SCHEMA_VERSION:
+        raise PydanticCustomError(
+            SCHEMA_MISMATCH,
+            "schema_version {value} is not the one this imuran writes ({current})",
+            {"value": str(value), "current": str(SCHEMA_VERSION)},
+        )
+    return value
 
 
-class Profile(_Section):
-    """Everything imuran remembers about the person, validated as a whole."""
-
-    schema_version: int = SCHEMA_VERSION
-    weight: Weight | None = None
-    prescription: Prescription
-    genetics: Genetics = Field(default_factory=Genetics)
-    medications: list[str] = []  # copied for each profile (see lab_limits)
-    dose_times: DoseTimes = Field(default_factory=DoseTimes)
-    monitoring: Monitoring = Field(default_factory=Monitoring)
-    person: Person = Field(default_factory=Person)
-    contacts: Contacts = Field(default_factory=Contacts)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _defaults(cls, data: Any, info: ValidationInfo) -> Any:
-        """Fill in what needs the knowledge data: the default tablet strength, and whether
-        tablets are halved (only a strength known to be scored is, by default)."""
-        if not isinstance(data, dict):
-            return data
-        data = dict(data)
-        prescription = data.get("prescription", {})
-        if isinstance(prescription, dict):
-            tablets = _context(info).limits.tablets
-            prescription = dict(prescription)
-            prescription.setdefault("tablet_mg", tablets.default_strength_mg)
-            if "tablets_split" not in prescription:
-                strength = prescription["tablet_mg"]
-                number = isinstance(strength, (int, float)) and not isinstance(strength, bool)
-                scored = number and tablets.may_halve(strength)
-                prescription["tablets_split"] = scored
-            data["prescription"] = prescription
-        return data
-
-    @field_validator("schema_version")
-    @classmethod
-    def _current_schema(cls, value: int) -> int:
-        # Older files are migrated before validation (storage.migrations); newer are refused.
-        if value != SCHEMA_VERSION:
+def _clean_names(value: list[str]) -> tuple[str, ...]:
+    names = tuple(name.strip() for name in value)
+    for name in names:
+        if not name or not name.isprintable():
             raise PydanticCustomError(
-                SCHEMA_MISMATCH,
-                "schema_version {value} is not the one this imuran writes ({current})",
-                {"value": str(value), "current": str(SCHEMA_VERSION)},
+                MEDICINE_NAME,
+                "medicine name {value} is empty or holds a control character",
+                {"value": _quoted(name)},
             )
-        return value
+    return names
 
-    @field_validator("medications")
-    @classmethod
-    def _clean_names(cls, value: list[str]) -> list[str]:
-        names = [name.strip() for name in value]
-        for name in names:
-            if not name or not name.isprintable():
-                raise PydanticCustomError(
-                    MEDICINE_NAME,
-                    "medicine name {value} is empty or holds a control character",
-                    {"value": _quoted(name)},
-                )
-        return names
 
-    def to_data(self) -> dict[str, Any]:
-        """The profile as TOML-ready data: no None values, dates as dates, 70.0 as 70."""
-        return _without_unset_sections(_tidy(self.model_dump(mode="python", exclude_none=True)))
+def _defaults(data: Any, info: "ValidationInfo") -> Any:
+    """Fill in what needs the knowledge data: the default tablet strength, and whether
+    tablets are halved (only a strength known to be scored is, by default)."""
+    if not isinstance(data, dict):
+        return data
+    data = dict(data)
+    prescription = data.get("prescription", {})
+    if isinstance(prescription, dict):
+        tablets = _context(info).limits.tablets
+        prescription = dict(prescription)
+        prescription.setdefault("tablet_mg", tablets.default_strength_mg)
+        if "tablets_split" not in prescription:
+            strength = prescription["tablet_mg"]
+            number = isinstance(strength, (int, float)) and not isinstance(strength, bool)
+            prescription["tablets_split"] = number and tablets.may_halve(strength)
+        data["prescription"] = prescription
+    return data
 
-    def to_json_data(self) -> dict[str, Any]:
-        """The profile with the same keys and nesting as the file, dates as ISO strings."""
-        return _without_unset_sections(_tidy(self.model_dump(mode="json", exclude_none=True)))
 
-    def __json__(self) -> dict[str, Any]:
-        """The ``--json`` view (``render.json_out``): as in the file, dates as ISO strings."""
-        return self.to_json_data()
+# ---------------------------------------------------------------- the schema
+
+
+def _checked(schema: Any, rule: Callable[..., Any], *, with_context: bool = True) -> Any:
+    """``schema``, then ``rule`` on the valid value (and the validation info, which holds
+    the ``ProfileContext``, when ``with_context``)."""
+    if with_context:
+        return cs.with_info_after_validator_function(rule, schema)
+    return cs.no_info_after_validator_function(rule, schema)
+
+
+def _key(schema: cs.CoreSchema, default: Any = ..., *, optional: bool = False) -> Any:
+    """A key of a table: required without a default; ``optional`` also takes nothing."""
+    if optional:
+        schema = cs.nullable_schema(schema)
+        default = None
+    if default is ...:
+        return cs.typed_dict_field(schema)
+    return cs.typed_dict_field(
+        cs.with_default_schema(schema, default=default, validate_default=True), required=False
+    )
+
+
+def _table(record: type[Record], keys: dict[str, Any]) -> Any:
+    """A TOML table holding exactly ``keys``, made into ``record``."""
+    return cs.no_info_after_validator_function(
+        lambda data: record(**data), cs.typed_dict_schema(keys, extra_behavior="forbid")
+    )
+
+
+def _literal(choices: tuple[str, ...]) -> cs.CoreSchema:
+    return cs.literal_schema(list(choices))
+
+
+def _schema() -> cs.CoreSchema:
+    """The profile file's schema: each table, its keys, their types and their rules.
+
+    Errors name the key where they arise (``loc``); a rule on a whole table names the
+    table. Tables the file leaves out take their defaults, which are checked too.
+    """
+    number = cs.float_schema()
+    text = _checked(cs.str_schema(), _text)
+    clock = _checked(cs.str_schema(), _clock_time, with_context=False)
+    genotype = _literal(GENOTYPES)
+    weight = _checked(
+        _table(Weight, {"value": _key(number), "unit": _key(_literal(WEIGHT_UNITS), "kg")}),
+        _weight_in_range,
+    )
+    prescription = _checked(
+        _table(
+            Prescription,
+            {
+                "daily_mg": _key(_checked(number, _daily_mg_range), optional=True),
+                "mg_per_kg": _key(_checked(number, _mg_per_kg_range), optional=True),
+                "schedule": _key(_literal(SCHEDULES), "once"),
+                "tablet_mg": _key(_checked(cs.int_schema(), _known_strength)),
+                "tablets_split": _key(cs.bool_schema(), True),
+                "started_on": _key(_checked(cs.date_schema(), _not_in_future), optional=True),
+                "stopped_on": _key(_checked(cs.date_schema(), _not_in_future), optional=True),
+            },
+        ),
+        _consistent,
+    )
+    lab_limits = cs.dict_schema(cs.str_schema(), number)
+    profile = _table(
+        Profile,
+        {
+            "schema_version": _key(
+                _checked(cs.int_schema(), _current_schema, with_context=False), SCHEMA_VERSION
+            ),
+            "weight": _key(weight, optional=True),
+            "prescription": _key(prescription),
+            "genetics": _key(
+                _table(
+                    Genetics,
+                    {"tpmt": _key(genotype, "unknown"), "nudt15": _key(genotype, "unknown")},
+                ),
+                {},
+            ),
+            "medications": _key(
+                _checked(cs.list_schema(cs.str_schema()), _clean_names, with_context=False), []
+            ),
+            "dose_times": _key(
+                _table(
+                    DoseTimes,
+                    {"morning": _key(clock, MORNING_TIME), "later": _key(clock, LATER_TIME)},
+                ),
+                {},
+            ),
+            "monitoring": _key(
+                _table(
+                    Monitoring,
+                    {
+                        "lab_interval_weeks": _key(
+                            _checked(cs.int_schema(), _interval), optional=True
+                        ),
+                        "refill_days": _key(_checked(cs.int_schema(), _refill), optional=True),
+                        "lab_limits": _key(
+                            _checked(lab_limits, _lab_limits, with_context=False), {}
+                        ),
+                    },
+                ),
+                {},
+            ),
+            "person": _key(
+                _table(
+                    Person,
+                    {
+                        "name": _key(text, optional=True),
+                        "pregnancy_relevant": _key(cs.bool_schema(), False),
+                    },
+                ),
+                {},
+            ),
+            "contacts": _key(
+                _table(
+                    Contacts,
+                    {
+                        "neurologist": _key(text, optional=True),
+                        "neurologist_phone": _key(text, optional=True),
+                        "emergency_contact": _key(text, optional=True),
+                    },
+                ),
+                {},
+            ),
+        },
+    )
+    return cs.with_info_before_validator_function(_defaults, profile)
+
+
+_validator: SchemaValidator | None = None
+
+
+def parse_profile(
+    data: dict[str, Any], limits: Limits, today: dt.date, *, strict: bool = False
+) -> Profile:
+    """Validate raw profile data (from TOML or edits) into a ``Profile``.
+
+    ``strict`` refuses values of the wrong type instead of converting them (a file's
+    ``daily_mg = "150"`` or ``tablets_split = "no"``): storage reads files strictly.
+    Raises pydantic's ``ValidationError``; storage and the CLI turn it into a
+    ``ProfileError`` naming the file, key and value.
+    """
+    global _validator
+    if _validator is None:
+        _validator = SchemaValidator(_schema())
+    profile: Profile = _validator.validate_python(
+        data, strict=strict, context=ProfileContext(limits=limits, today=today)
+    )
+    return profile
 
 
 # Tables added in schema 2: written only with what the person set, so that a profile that
@@ -442,6 +601,17 @@ def _one_of(choices: list[str]) -> str:
     return ", ".join(choices[:-1]) + " or " + choices[-1]
 
 
+def _plain(value: Any) -> Any:
+    """Records as dicts (no None values) and tuples as lists, all the way down."""
+    if isinstance(value, Record):
+        return {key: _plain(item) for key, item in value._asdict().items() if item is not None}
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
 def _tidy(value: Any) -> Any:
     """Write whole-number floats as integers, so a file says ``150``, not ``150.0``."""
     if isinstance(value, dict):
@@ -453,16 +623,12 @@ def _tidy(value: Any) -> Any:
     return value
 
 
-def parse_profile(
-    data: dict[str, Any], limits: Limits, today: dt.date, *, strict: bool = False
-) -> Profile:
-    """Validate raw profile data (from TOML or edits) into a ``Profile``.
-
-    ``strict`` refuses values of the wrong type instead of converting them (a file's
-    ``daily_mg = "150"`` or ``tablets_split = "no"``): storage reads files strictly.
-    Raises pydantic's ``ValidationError``; storage and the CLI turn it into a
-    ``ProfileError`` naming the file, key and value.
-    """
-    return Profile.model_validate(
-        data, strict=strict, context=ProfileContext(limits=limits, today=today)
-    )
+def _iso_dates(value: Any) -> Any:
+    """Dates as ISO 8601 strings, as JSON has them."""
+    if isinstance(value, dict):
+        return {key: _iso_dates(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_iso_dates(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

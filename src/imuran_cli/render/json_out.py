@@ -4,9 +4,7 @@ Result objects are records (``imuran_cli.record.Record``). ``to_jsonable`` turns
 JSON data: field names as they are, in order, dates and times as ISO 8601, tuples as
 lists, records (and named tuples) as objects. A value whose type has a ``__json__()``
 method is written as what that method returns (the profile as in its file; a result with
-amounts in mg, through ``core.units.mg_json``). Models that still are pydantic
-``BaseModel``s are dumped with ``model_dump(mode="json")``; pydantic itself is not
-imported here.
+amounts in mg, through ``core.units.mg_json``).
 """
 
 from __future__ import annotations
@@ -29,8 +27,6 @@ def to_jsonable(value: Any) -> Any:
         return to_jsonable(to_json(value))
     if hasattr(value, "_asdict"):  # a record or a named tuple: an object
         return {name: to_jsonable(item) for name, item in value._asdict().items()}
-    if hasattr(value, "model_dump"):
-        return value.model_dump(mode="json")
     if isinstance(value, Mapping):
         return {str(key): to_jsonable(item) for key, item in value.items()}
     if isinstance(value, list | tuple):

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from imuran_cli.core import profile as model
@@ -43,13 +43,7 @@ _TOML_POSITION = r"\s*\(at line (\d+), column (\d+)\)$"
 _TOML_END = r"\s*\(at end of document\)$"
 
 # The tables of the file, by dotted path, for "unknown key" messages.
-_TABLES: dict[str, type[BaseModel]] = {
-    "": model.Profile,
-    "weight": model.Weight,
-    "prescription": model.Prescription,
-    "genetics": model.Genetics,
-    "dose_times": model.DoseTimes,
-}
+_TABLES: dict[str, type[Record]] = {"": model.Profile, **model.SECTIONS}
 _TYPE_WORDS = {
     "float_type": "should be a number",
     "int_type": "should be a whole number",
@@ -187,7 +181,7 @@ def describe_error(error: ErrorDetails) -> str:
     if kind == "extra_forbidden":
         section = ".".join(str(part) for part in error["loc"][:-1] if isinstance(part, str))
         table = _TABLES.get(section)
-        known = f" (known: {', '.join(table.model_fields)})" if table else ""
+        known = f" (known: {', '.join(table._fields)})" if table else ""
         return f"{key} is not a known key{known}"
     if kind == "missing":
         return f"{key} is missing"
