@@ -84,6 +84,7 @@ class Runtime:
         self.profile_path = profile_path
         self.journal_flag = journal_flag
         self._limits: Limits | None = None
+        self._profile: tuple[Profile | None] | None = None  # read once, on first use
 
     @property
     def today(self) -> dt.date:
@@ -104,10 +105,16 @@ class Runtime:
         return self._limits
 
     def load_profile(self) -> "Profile | None":
-        """The validated profile, or None when there is none. A bad file is an error."""
-        from imuran_cli.storage.profile_store import load_profile
+        """The validated profile, or None when there is none. A bad file is an error.
 
-        return load_profile(self.profile_path, self.limits(), self.today)
+        Read once a run: ``travel`` and ``status`` ask for it from more than one place.
+        A command that changes the profile reads it again through ``update_profile``.
+        """
+        if self._profile is None:
+            from imuran_cli.storage.profile_store import load_profile
+
+            self._profile = (load_profile(self.profile_path, self.limits(), self.today),)
+        return self._profile[0]
 
     def emit(self, result: ResultT, render: "Callable[[ResultT, TextOut], None]") -> None:
         """Print ``result``: as one JSON document with ``--json``, else as plain text through

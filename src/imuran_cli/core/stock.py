@@ -29,7 +29,8 @@ class StockEvent(Record):
 
 
 class TakenTablets(Record):
-    """The tablets of one dose taken, as the stock sees it."""
+    """Tablets taken, as the stock sees them: one dose, or the doses between two stock
+    events summed (``entry_id`` and ``date`` of the last of them)."""
 
     entry_id: int
     date: dt.date

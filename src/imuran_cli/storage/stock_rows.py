@@ -30,7 +30,7 @@ def stock_from_row(row: Row) -> StockEvent:
 
 def stock_moves(journal: Journal | None) -> tuple[list[StockEvent], list[TakenTablets]]:
     """The stock events from the last count by hand on (every event when there is none),
-    and the tablets of the doses taken from that day on."""
+    and the tablets of the doses taken since, summed between one event and the next."""
     if journal is None:
         return [], []
     rows = journal.rows(
@@ -43,17 +43,42 @@ def stock_moves(journal: Journal | None) -> tuple[list[StockEvent], list[TakenTa
     counts = [event for event in events if event.action == "set"]
     anchor = counts[-1] if counts else events[0]
     events = [e for e in events if (e.date, e.entry_id) >= (anchor.date, anchor.entry_id)]
-    taken_rows = journal.rows(
-        "SELECT entry_id, date, tablets FROM doses WHERE replaced_by IS NULL"
-        " AND status = 'taken' AND tablets IS NOT NULL AND date >= ?",
-        (anchor.date.isoformat(),),
+    doses = journal.tuples(
+        "SELECT date, entry_id, tablets FROM doses WHERE replaced_by IS NULL"
+        " AND status = 'taken' AND tablets IS NOT NULL"
+        " AND (date > ? OR (date = ? AND entry_id > ?)) ORDER BY date, entry_id",
+        (anchor.date.isoformat(), anchor.date.isoformat(), anchor.entry_id),
     )
-    taken = [
-        TakenTablets(int(row["entry_id"]), _DATE(row["date"]), float(row["tablets"]))
-        for row in taken_rows
-        if (_DATE(row["date"]), int(row["entry_id"])) > (anchor.date, anchor.entry_id)
-    ]
-    return events, taken
+    return events, taken_between(events, doses)
+
+
+def taken_between(
+    events: list[StockEvent], doses: list[tuple[str, int, float]]
+) -> list[TakenTablets]:
+    """The doses taken (ISO date, entry id, tablets; in order) summed from one stock event
+    to the next, each sum placed at its last dose.
+
+    Doses only take tablets away and the stock stops at 0, so taking a run of doses away
+    one by one leaves what taking their sum away leaves. Summing here spares a record per
+    dose: a year without a count by hand is 700 doses, which took a third of `stock`'s
+    start-up over a Typer hello-world.
+    """
+    bounds = [(event.date.isoformat(), event.entry_id) for event in events[1:]]
+    runs: list[TakenTablets] = []
+    total = 0.0
+    last: tuple[str, int] | None = None
+    for date, entry_id, tablets in doses:
+        if bounds and (date, entry_id) > bounds[0]:
+            if last is not None:
+                runs.append(TakenTablets(last[1], _DATE(last[0]), total))
+            total, last = 0.0, None
+            while bounds and (date, entry_id) > bounds[0]:
+                bounds.pop(0)
+        total += tablets
+        last = (date, entry_id)
+    if last is not None:
+        runs.append(TakenTablets(last[1], _DATE(last[0]), total))
+    return runs
 
 
 def record_stock(journal: Journal, new: NewStock) -> None:
