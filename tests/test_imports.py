@@ -10,6 +10,7 @@ anything); only ``labs chart`` loads plotext, and only ``calendar`` loads icalen
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -44,6 +45,9 @@ sys.__stderr__.write("\\nMODELS=" + json.dumps(sorted(models)) + "\\n")
 profile = sys.modules.get("imuran_cli.core.profile")
 validated = profile is not None and profile._validator is not None
 sys.__stderr__.write("\\nPROFILE_VALIDATED=" + json.dumps(validated) + "\\n")
+import gc
+collector = {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count()}
+sys.__stderr__.write("\\nCOLLECTOR=" + json.dumps(collector) + "\\n")
 loader = sys.modules.get("pydantic.plugin._loader")
 scanned = loader is not None and loader._plugins is not None
 sys.__stderr__.write("\\nPLUGINS_SCANNED=" + json.dumps(scanned) + "\\n")
@@ -465,3 +469,26 @@ def test_pydantic_plugins_are_off(write_profile):
     text = probe(["profile", "show", "--json"])
     assert _line(text, "PROFILE_VALIDATED") == "true"
     assert "PLUGINS_SCANNED=false" in text
+
+
+# The cycle collector: paused for start-up by __main__, resumed (start-up objects frozen)
+# when the command starts its work.
+
+
+@pytest.mark.parametrize("args", [["dose", "--weight", "70", "--json"], ["sources"]], ids=ids)
+def test_a_command_works_with_the_collector_on_and_start_up_frozen(args: list[str]):
+    collector = json.loads(_line(probe(args), "COLLECTOR"))
+    assert collector["enabled"] is True
+    assert collector["frozen"] > 10_000
+
+
+def test_version_leaves_the_collector_alone():
+    assert json.loads(_line(probe(["--version"]), "COLLECTOR")) == {"enabled": True, "frozen": 0}
+
+
+def test_runs_in_process_leave_the_collector_alone(cli):
+    """Tests (and anything else calling the Typer app) never get a paused collector or
+    frozen objects."""
+    assert cli("dose", "--weight", "70", "--json").exit_code == 0
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0

@@ -8,6 +8,7 @@ shows a traceback unless ``IMURAN_DEBUG=1``.
 
 import contextlib
 import datetime as dt
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -182,10 +183,21 @@ def report_error(
     return typer.Exit(exit_code)
 
 
+def resume_garbage_collection() -> None:
+    """Resume the cycle collector that ``__main__`` paused for start-up, with every object
+    made so far frozen: modules, classes and the command live until the process ends, so
+    checking them for garbage is wasted work (``gc.freeze``). A run that did not pause it
+    (tests through ``CliRunner``) is left as it is."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 @contextlib.contextmanager
 def command_session(ctx: typer.Context, *, json_output: bool = False) -> Iterator[Runtime]:
     """Run a command body with the clock, the profile path and the error boundary."""
     try:
+        resume_garbage_collection()
         from imuran_cli.storage.paths import resolve_profile_path
 
         options = _global_options(ctx)
