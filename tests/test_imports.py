@@ -361,6 +361,18 @@ def test_check_of_a_medicine_reads_no_profile_and_builds_no_model():
     assert "imuran_cli.core.profile" in loaded_modules(["check", "Zostavax", "--json"])
 
 
+def test_side_effects_search_loads_its_compiled_index_not_the_medicines():
+    """A query is searched in the index compiled with the knowledge: the medicines file
+    (for its names) is not read; without a query the index is not loaded either."""
+    modules = loaded_modules(["side-effects", "sore", "throat", "--json"])
+    assert "imuran_cli.knowledge._compiled.side_effects_index" in modules
+    medicines = {"imuran_cli.knowledge.medicines", "imuran_cli.knowledge._compiled.medicines"}
+    assert not medicines & modules
+    listing = loaded_modules(["side-effects", "--json"])
+    assert "imuran_cli.core.side_effects" in listing  # the probe really listed
+    assert "imuran_cli.knowledge._compiled.side_effects_index" not in listing
+
+
 # The knowledge is read from its compiled modules, never parsed with tomllib at run time;
 # only the profile (a TOML file) needs it, so these commands, run without one, never load it.
 NO_TOML = [["sources", "--json"], ["sources"], ["check", "ciprofloxacin", "--json"]]

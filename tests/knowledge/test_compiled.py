@@ -174,7 +174,7 @@ def test_check_and_build_commands_on_an_edited_copy(tmp_path: Path):
     built = run_module(tmp_path, "--build")
     assert (built.returncode, built.stderr) == (0, "")
     written = built.stdout.splitlines()
-    assert len(written) == len(FILES) + 1  # and __init__.py
+    assert len(written) == len(FILES) + 2  # and the search index, and __init__.py
     assert f"wrote {package / 'knowledge' / '_compiled' / 'limits.py'}" in written
 
     fresh = run_module(tmp_path, "--check")
@@ -253,3 +253,85 @@ def test_no_loader_or_command_changes_the_shared_data(cli, write_profile):
         assert cli(*args).exit_code == 0, args
     for name in FILES:
         assert same(read_data(name), before[name]), name
+
+
+INDEX_OUT_OF_DATE = f"side_effects_index.py: the search index is out of date; run {BUILD_COMMAND}"
+
+
+def index_problems(source: Path, target: Path) -> list[str]:
+    return [p for p in compiled_problems(FILES, source, target) if "search index" in p]
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        (lambda src, out: None, []),
+        (
+            lambda src, out: (out / "side_effects_index.py").unlink(),
+            [f"side_effects_index.py: the search index is missing; run {BUILD_COMMAND}"],
+        ),
+        # A new synonym is a new phrase of the index.
+        (
+            lambda src, out: edit(
+                src / "side_effects.toml",
+                'synonyms = ["feeling sick", ',
+                'synonyms = ["queasy", "feeling sick", ',
+            ),
+            [INDEX_OUT_OF_DATE],
+        ),
+        # A new brand is a new medicine name.
+        (
+            lambda src, out: edit(src / "medicines.toml", "Zyloprim, ", "Zyloprim, Zyloxx, "),
+            [INDEX_OUT_OF_DATE],
+        ),
+        # A comment changes no data, but the digest says the index was not rebuilt.
+        (
+            lambda src, out: edit(src / "medicines.toml", "\n[[groups]]", "\n# note\n[[groups]]"),
+            [INDEX_OUT_OF_DATE],
+        ),
+        (
+            lambda src, out: edit(out / "side_effects_index.py", "'zyloprim',", ""),
+            [INDEX_OUT_OF_DATE],
+        ),
+        (
+            lambda src, out: (out / "side_effects_index.py").write_text(
+                "PHRASES = (", encoding="utf-8"
+            ),
+            [INDEX_OUT_OF_DATE],
+        ),
+        # A file that cannot be read or built is the validation's to report.
+        (lambda src, out: (src / "medicines.toml").write_text("x = [", encoding="utf-8"), []),
+        (lambda src, out: (src / "side_effects.toml").write_text("x = 1", encoding="utf-8"), []),
+    ],
+    ids=[
+        "fresh",
+        "missing",
+        "synonym",
+        "brand",
+        "comment",
+        "edited",
+        "damaged",
+        "unreadable",
+        "invalid",
+    ],
+)
+def test_a_missing_or_stale_search_index_is_reported(copy_of_the_data, damage, expected):
+    source, target = copy_of_the_data
+    damage(source, target)
+    assert index_problems(source, target) == expected
+
+
+def test_building_again_makes_the_search_index_fresh(copy_of_the_data):
+    source, target = copy_of_the_data
+    edit(source / "medicines.toml", "Zyloprim, ", "Zyloprim, Zyloxx, ")
+    assert index_problems(source, target) == [INDEX_OUT_OF_DATE]
+    written = build(FILES, source, target)
+    assert target / "side_effects_index.py" in written
+    assert compiled_problems(FILES, source, target) == []
+    assert "'zyloxx'," in (target / "side_effects_index.py").read_text(encoding="utf-8")
+
+
+def test_the_search_index_is_built_only_with_both_of_its_files(tmp_path: Path):
+    written = build(["side_effects.toml", "limits.toml"], DATA_DIR, tmp_path)
+    assert sorted(path.name for path in written) == ["__init__.py", "limits.py", "side_effects.py"]
+    assert compiled_problems(["side_effects.toml"], DATA_DIR, tmp_path) == []

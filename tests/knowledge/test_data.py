@@ -35,6 +35,36 @@ def test_build_makes_nested_records_tuples_and_floats():
     assert isinstance(built.items[0].x, float)
 
 
+class Shapes(Record):
+    weights: list[float]
+    maybe: tuple[Inner | None, ...]
+    scores: dict[str, float]
+    flag: float | bool
+    plain: list[str]
+    nothing: Inner | None = None
+
+
+def test_build_converts_every_shape_by_its_annotation():
+    data = {
+        "weights": [1, 2.5, True],
+        "maybe": [None, {"x": 3, "kind": "b"}],
+        "scores": {"a": 1, "b": 0.5},
+        "flag": 1,
+        "plain": ["x"],
+        "nothing": None,
+    }
+    built = build(Shapes, data)
+    assert built == Shapes(
+        [1.0, 2.5, True], (None, Inner(3.0, "b")), {"a": 1.0, "b": 0.5}, 1, ["x"]
+    )
+    assert [type(w) for w in built.weights] == [float, float, bool]  # a bool is not a number
+    assert type(built.flag) is int  # two types: taken as it is
+    # Lists and tables are copies: a record never shares (nor lets anyone change) the data.
+    assert built.plain is not data["plain"] and built.weights is not data["weights"]
+    assert built.scores is not data["scores"]
+    assert build(Shapes, data) == built  # the second build of a class, from its cached plan
+
+
 def test_build_agrees_with_pydantic_validation():
     assert TypeAdapter(Outer).validate_python(DATA) == build(Outer, DATA)
 

@@ -28,20 +28,6 @@ def _render(result: "SideEffectsResult", out: "TextOut") -> None:
     render_side_effects(result, out)
 
 
-def _medicine_names() -> list[str]:
-    """Every name in the medicines knowledge, so that a named medicine is not a symptom."""
-    from imuran_cli.knowledge.medicines import load_medicines
-
-    medicines = load_medicines()
-    # Names known to have no warning (a later medicines file lists them) count too.
-    known = getattr(medicines, "known", ())
-    return [
-        name
-        for entry in (*(m for group in medicines.groups for m in group.medicines), *known)
-        for name in entry.names()
-    ]
-
-
 def side_effects(ctx: typer.Context, query: QueryArg = None, json_output: JsonOpt = False) -> None:
     """Look up a symptom: how urgent it is.
 
@@ -58,9 +44,13 @@ def side_effects(ctx: typer.Context, query: QueryArg = None, json_output: JsonOp
     with command_session(ctx, json_output=json_output) as rt:
         from imuran_cli.core.side_effects import look_up_side_effects
         from imuran_cli.knowledge.side_effects import load_side_effects
+        from imuran_cli.knowledge.side_effects_index import load_search_index
 
         text = " ".join(query) if query else None
         profile = rt.load_profile()
-        names = _medicine_names() if text and text.strip() else []
-        result = look_up_side_effects(load_side_effects(), text, profile, rt.today, names)
+        knowledge = load_side_effects()
+        # A query is searched in the index compiled with the knowledge (the phrases' terms
+        # and the medicine names), which loads in a tenth of the time building it takes.
+        index = load_search_index(knowledge) if text and text.strip() else None
+        result = look_up_side_effects(knowledge, text, profile, rt.today, index=index)
         rt.emit(result, _render)

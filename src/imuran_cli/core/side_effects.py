@@ -5,15 +5,14 @@ Pure: the knowledge, the profile and today's date are arguments. The search norm
 "tummy" for "belly"), forgives small typos, and scores each effect by the kind of phrase
 matched (name, synonym, a sign the leaflet names, another sign), the share of that phrase
 found and the share of the query the effect explains. Every number it uses comes from
-``side_effects.toml``.
+``side_effects.toml``. How text becomes search terms, and the index of the knowledge's
+phrases, are ``knowledge.side_effects_index``'s (the index of the packaged files is
+computed when the knowledge is built).
 """
 
 import bisect
 import datetime as dt
-import re
-import unicodedata
 from collections.abc import Collection, Iterable
-from typing import Literal
 
 from imuran_cli.core.errors import InputError
 from imuran_cli.core.profile import Profile
@@ -26,20 +25,15 @@ from imuran_cli.knowledge.side_effects import (
     SideEffects,
     Urgency,
 )
+
+# Re-exported (``X as X``): the search's words and index, as callers knew them here.
+from imuran_cli.knowledge.side_effects_index import MatchKind as MatchKind
+from imuran_cli.knowledge.side_effects_index import SearchIndex as SearchIndex
+from imuran_cli.knowledge.side_effects_index import build_index as build_index
+from imuran_cli.knowledge.side_effects_index import name_parts
+from imuran_cli.knowledge.side_effects_index import normalize as normalize
+from imuran_cli.knowledge.side_effects_index import stem as stem
 from imuran_cli.record import Record
-
-MatchKind = Literal["name", "synonym", "sign"]
-
-_APOSTROPHES = re.compile("['\u2019\u2018`\u00b4]")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-_WORD = re.compile(r"[a-z0-9]{2,}")
-_PARENTHESES = re.compile(r"\(([^)]*)\)")
-_VOWELS = "aeiouy"
-# Letters that Unicode does not decompose into plain ones.
-_LIGATURES = str.maketrans(
-    {"\u0153": "oe", "\u0152": "oe", "\u00e6": "ae", "\u00c6": "ae", "\u00df": "ss"}
-)
-
 
 # ---------------------------------------------------------------- result (the JSON contract)
 
@@ -135,39 +129,7 @@ class SideEffectsResult(Record):
     check: CheckPointer | None = None
 
 
-# ---------------------------------------------------------------- words
-
-
-def normalize(text: str) -> str:
-    """Lower case, no accents, no apostrophes, every other non-letter a space."""
-    plain = text
-    if not text.isascii():
-        decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_WORD.sub(" ", _APOSTROPHES.sub("", plain.lower())).strip()
-
-
-def stem(word: str, min_length: int) -> str:
-    """Drop a plural ``s``/``ies``, an ``-ing``/``-ed`` ending, a final ``e`` and a doubled letter.
-
-    Nothing is dropped that would leave fewer than ``min_length`` letters. Applied the same way
-    to the data and to the query, so "bruises", "bruising" and "bruised" meet at "bruis".
-    """
-    w = word
-    if w.endswith("ies") and len(w) - len("ies") >= min_length:
-        w = w[: -len("ies")] + "y"
-    elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) - 1 >= min_length:
-        w = w[:-1]
-    for suffix in ("ing", "ed"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= min_length:
-            w = w[: -len(suffix)]
-            break
-    if w.endswith("e") and len(w) - 1 >= min_length:
-        w = w[:-1]
-    last = w[-1:]
-    if last and last not in _VOWELS and w.endswith(last + last) and len(w) - 1 >= min_length:
-        w = w[:-1]
-    return w
+# ---------------------------------------------------------------- search
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -187,119 +149,6 @@ def edit_distance(a: str, b: str, limit: int) -> int:
             return limit + 1
         before, previous = previous, current
     return min(previous[-1], limit + 1)
-
-
-class _Analyzer:
-    """Turns text into search terms: words, minus stopwords, stemmed, with equivalents."""
-
-    def __init__(self, tuning: SearchTuning) -> None:
-        self.min_length = tuning.stem_min_length
-        self.stopwords = frozenset(tuning.stopwords)
-        self._stems: dict[str, str] = {}
-        self.equivalents: dict[str, tuple[str, ...]] = {}
-        for word, meaning in tuning.equivalents.items():
-            self.equivalents[self.stem(normalize(word))] = tuple(
-                self.stem(part) for part in normalize(meaning).split()
-            )
-
-    def stem(self, word: str) -> str:
-        known = self._stems.get(word)
-        if known is None:
-            known = self._stems[word] = stem(word, self.min_length)
-        return known
-
-    def words(self, text: str) -> list[str]:
-        """The words of ``text`` that carry meaning (two letters or more, not stopwords)."""
-        stopwords = self.stopwords
-        if text.isascii():
-            found = _WORD.findall(_APOSTROPHES.sub("", text.lower()))
-        else:
-            found = _WORD.findall(normalize(text))
-        return [w for w in found if w not in stopwords]
-
-    def phrase_terms(self, text: str) -> frozenset[str]:
-        terms: list[str] = []
-        equivalents = self.equivalents
-        for word in self.words(text):
-            stemmed = self.stem(word)
-            terms.extend(equivalents.get(stemmed, (stemmed,)))
-        return frozenset(terms)
-
-
-# ---------------------------------------------------------------- index
-
-
-class _Phrase(Record):
-    effect: int
-    kind: MatchKind
-    weight: float
-    shown: str
-    terms: frozenset[str]
-
-
-class SearchIndex(Record):
-    """The knowledge, with every phrase broken into search terms once."""
-
-    knowledge: SideEffects
-    analyzer: _Analyzer
-    phrases: tuple[_Phrase, ...]
-    postings: dict[str, tuple[int, ...]]
-    lexicon: dict[str, tuple[str, ...]]
-    sorted_terms: tuple[str, ...]
-    keys_by_length: dict[int, tuple[str, ...]]
-
-
-def _name_parts(name: str) -> list[str]:
-    """``Feeling sick (nausea)`` -> ``["Feeling sick", "nausea"]``."""
-    inside = _PARENTHESES.findall(name)
-    return [_PARENTHESES.sub(" ", name).strip(), *inside]
-
-
-def _effect_phrases(
-    index: int, effect: Effect, tuning: SearchTuning, analyzer: _Analyzer
-) -> Iterable[_Phrase]:
-    for part in _name_parts(effect.name):
-        yield _Phrase(index, "name", tuning.name_weight, part, analyzer.phrase_terms(part))
-    for synonym in effect.synonyms:
-        terms = analyzer.phrase_terms(synonym)
-        yield _Phrase(index, "synonym", tuning.synonym_weight, synonym, terms)
-    for sign in effect.signs:
-        weight = tuning.leaflet_sign_weight if sign.from_leaflet else tuning.sign_weight
-        for text in (sign.sign, *sign.lay):
-            yield _Phrase(index, "sign", weight, sign.sign, analyzer.phrase_terms(text))
-
-
-def build_index(knowledge: SideEffects) -> SearchIndex:
-    """Precompute the search terms of every name, synonym and sign."""
-    tuning = knowledge.search
-    analyzer = _Analyzer(tuning)
-    phrases = tuple(
-        phrase
-        for i, effect in enumerate(knowledge.effects)
-        for phrase in _effect_phrases(i, effect, tuning, analyzer)
-        if phrase.terms
-    )
-    postings: dict[str, list[int]] = {}
-    for p, phrase in enumerate(phrases):
-        for term in phrase.terms:
-            postings.setdefault(term, []).append(p)
-    lexicon: dict[str, tuple[str, ...]] = dict(analyzer.equivalents)
-    lexicon.update({term: (term,) for term in postings})
-    by_length: dict[int, list[str]] = {}
-    for key in lexicon:
-        by_length.setdefault(len(key), []).append(key)
-    return SearchIndex(
-        knowledge=knowledge,
-        analyzer=analyzer,
-        phrases=phrases,
-        postings={term: tuple(ids) for term, ids in postings.items()},
-        lexicon=lexicon,
-        sorted_terms=tuple(sorted(postings)),
-        keys_by_length={length: tuple(keys) for length, keys in by_length.items()},
-    )
-
-
-# ---------------------------------------------------------------- search
 
 
 class Hit(Record):
@@ -368,28 +217,29 @@ def search(index: SearchIndex, query: str) -> list[Hit]:
     # The query words an effect explains: those of its best phrase, and those of any of its
     # phrases found for the most part (so "pale skin" is not "pale stools" + "itchy skin").
     strong = knowledge.search.strong_phrase_share
-    best: dict[int, tuple[float, _Phrase, int]] = {}
+    best: dict[int, tuple[float, int]] = {}
     explained: dict[int, set[int]] = {}
     complete: dict[int, list[tuple[float, str]]] = {}
     for p, hits in phrase_hits.items():
-        phrase = index.phrases[p]
-        value = phrase.weight * sum(hits.values()) / len(phrase.terms)
-        if phrase.effect not in best or value > best[phrase.effect][0]:
-            best[phrase.effect] = (value, phrase, p)
-        if len(hits) >= strong * len(phrase.terms):
-            explained.setdefault(phrase.effect, set()).update(phrase_words[p])
-        if len(hits) == len(phrase.terms):
-            complete.setdefault(phrase.effect, []).append((value, phrase.shown))
+        effect_at, _, weight, shown_as, terms = index.phrases[p]
+        value = weight * sum(hits.values()) / len(terms)
+        if effect_at not in best or value > best[effect_at][0]:
+            best[effect_at] = (value, p)
+        if len(hits) >= strong * len(terms):
+            explained.setdefault(effect_at, set()).update(phrase_words[p])
+        if len(hits) == len(terms):
+            complete.setdefault(effect_at, []).append((value, shown_as))
 
     urgency_rank = {level.id: rank for rank, level in enumerate(knowledge.urgencies)}
     result: list[tuple[tuple[float, int, int], Hit]] = []
-    for e, (value, phrase, p) in best.items():
+    for e, (value, p) in best.items():
+        _, kind, _, shown_as, _ = index.phrases[p]
         effect = knowledge.effects[e]
         covered = explained.get(e, set()) | phrase_words[p]
         score = value * len(covered) / len(words)
         shown = [text for _, text in sorted(complete.get(e, []), key=lambda item: -item[0])]
-        matched = tuple(dict.fromkeys(shown)) or (phrase.shown,)
-        hit = Hit(effect, score, phrase.kind, matched, e in complete)
+        matched = tuple(dict.fromkeys(shown)) or (shown_as,)
+        hit = Hit(effect, score, kind, matched, e in complete)
         result.append(((-score, urgency_rank[effect.urgency], e), hit))
     return [hit for _, hit in sorted(result, key=lambda item: item[0])]
 
@@ -417,7 +267,7 @@ def suggest(index: SearchIndex, query: str, hits: list[Hit]) -> list[str]:
     typed = normalize(query)
     candidates: dict[str, str] = {}
     for effect in index.knowledge.effects:
-        for text in (*_name_parts(effect.name), *effect.synonyms):
+        for text in (*name_parts(effect.name), *effect.synonyms):
             candidates.setdefault(normalize(text), effect.name)
     ratios = {text: difflib.SequenceMatcher(None, typed, text).ratio() for text in candidates}
     names.extend(candidates[text] for text in sorted(candidates, key=lambda t: -ratios[t]))
@@ -438,16 +288,29 @@ class CheckFound(Record):
     asks: bool
 
 
-def find_check_names(
-    knowledge: SideEffects, query: str, medicine_names: Collection[str] = ()
-) -> CheckFound:
+def _names_starting(names: tuple[str, ...], word: str) -> list[list[str]]:
+    """The names of the sorted ``names`` whose first word is ``word``, as words, longest first.
+
+    They follow one another from where ``word`` would sort: the word itself, then the
+    names that go on with a space (a space sorts before every letter and digit).
+    """
+    found: list[list[str]] = []
+    at = bisect.bisect_left(names, word)
+    while at < len(names) and (names[at] == word or names[at].startswith(word + " ")):
+        found.append(names[at].split())
+        at += 1
+    return sorted(found, key=len, reverse=True)
+
+
+def find_check_names(index: SearchIndex, query: str) -> CheckFound:
     """The vaccines and medicines a query names, and the query without them.
 
     A vaccine word ("vaccine", "jab", ...) takes the words just before it as its name
     ("yellow fever vaccine"), or those after a link ("vaccine for yellow fever"); a
-    medicine name of ``medicine_names`` is found as whole words. Neither is then searched
-    as a symptom. A medicine word ("antibiotics") only marks the question.
+    medicine name of the index is found as whole words. Neither is then searched as a
+    symptom. A medicine word ("antibiotics") only marks the question.
     """
+    knowledge = index.knowledge
     check = knowledge.check
     words = normalize(query).split()
     breaks = frozenset(knowledge.search.stopwords) | _NAME_BREAKS
@@ -481,24 +344,11 @@ def find_check_names(
                 last += 1
             end = last
         spans.append((start, end))
-    # A medicine name that is also a symptom's word ("chickenpox" for the varicella
-    # vaccine, "zoster") is left to the symptom search: only a vaccine word makes it one.
-    symptoms = {
-        tuple(normalize(text).split())
-        for effect in knowledge.effects
-        for text in (
-            *_name_parts(effect.name),
-            *effect.synonyms,
-            *(phrase for sign in effect.signs for phrase in (sign.sign, *sign.lay)),
-        )
-    }
-    by_first: dict[str, list[list[str]]] = {}
-    for name in medicine_names:
-        name_words = normalize(name).split()
-        if name_words and tuple(name_words) not in symptoms:
-            by_first.setdefault(name_words[0], []).append(name_words)
+    # A medicine name that is also a symptom's phrase ("chickenpox" for the varicella
+    # vaccine, "zoster") is not among the index's names: it is left to the symptom search,
+    # and only a vaccine word makes it one.
     for i, word in enumerate(words):
-        for name_words in sorted(by_first.get(word, []), key=len, reverse=True):
+        for name_words in _names_starting(index.medicine_names, word):
             if words[i : i + len(name_words)] == name_words:
                 spans.append((i, i + len(name_words)))
                 asks = True
@@ -666,12 +516,15 @@ def look_up_side_effects(
     profile: Profile | None,
     today: dt.date,
     medicine_names: Collection[str] = (),
+    index: SearchIndex | None = None,
 ) -> SideEffectsResult:
     """Answer ``imuran side-effects [QUERY]``: every effect, or the effects matching the query.
 
     A vaccine or a medicine named in the query (``medicine_names`` are the names of the
     medicines knowledge) is not searched as a symptom; the answer points to
-    ``imuran check`` instead.
+    ``imuran check`` instead. ``index`` is the search index of ``knowledge`` and those
+    names (the packaged one is compiled: ``load_search_index``); when it is not given, it
+    is built here from the two.
     """
     tidy = check_query(query, knowledge.search)
     treatment = treatment_of(profile, today, knowledge)
@@ -690,9 +543,10 @@ def look_up_side_effects(
             groups=groups,
             warning_signs=warnings,
         )
-    found = find_check_names(knowledge, tidy, medicine_names)
+    if index is None:
+        index = build_index(knowledge, medicine_names)
+    found = find_check_names(index, tidy)
     pointer = _check_pointer(knowledge, found)
-    index = build_index(knowledge)
     hits = search(index, found.rest)
     chosen = select_matches(hits, knowledge.search)
     check_sources = [pointer.sources] if pointer else []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from imuran_cli.knowledge._data import RecordT, build
@@ -32,15 +33,25 @@ def read_data(name: str) -> dict[str, Any]:
     and ``--check`` hold the two equal). Every caller gets the same dict: read it, never
     change it (copy it first).
     """
-    module = f"{COMPILED_PACKAGE}.{name.removesuffix('.toml')}"
+    module = compiled_module(name.removesuffix(".toml"), name)
     try:
-        data: dict[str, Any] = importlib.import_module(module).DATA
-    except (ImportError, SyntaxError, AttributeError, OSError, ValueError) as exc:
+        data: dict[str, Any] = module.DATA
+    except AttributeError as exc:
         raise KnowledgeError(
-            f"the packaged knowledge file {name} cannot be read: {exc}",
-            REINSTALL,
+            f"the packaged knowledge file {name} cannot be read: {exc}", REINSTALL
         ) from exc
     return data
+
+
+def compiled_module(stem: str, name: str | None = None) -> ModuleType:
+    """The compiled module ``_compiled/<stem>.py``; ``name`` is its file, for the error."""
+    try:
+        return importlib.import_module(f"{COMPILED_PACKAGE}.{stem}")
+    except (ImportError, SyntaxError, OSError, ValueError) as exc:
+        raise KnowledgeError(
+            f"the packaged knowledge file {name or stem + '.py'} cannot be read: {exc}",
+            REINSTALL,
+        ) from exc
 
 
 def load_record(name: str, cls: type[RecordT]) -> RecordT:

@@ -125,6 +125,14 @@ class Medicines(Record):
                 return group
         raise KeyError(group_id)
 
+    def every_name(self) -> list[str]:
+        """Every name of every group's medicines, then of those known without a warning."""
+        return [
+            name
+            for entry in (*(m for group in self.groups for m in group.medicines), *self.known)
+            for name in entry.names()
+        ]
+
     def members(self, group: MedicineGroup) -> tuple[Medicine, ...]:
         """The group's medicines, or those of the group it shares them with."""
         if group.medicines_of is not None:
