@@ -131,6 +131,10 @@ def test_corrupt_files_are_named_with_their_line(profile_file: Path, content, me
             "prescription, genetics, medications, dose_times, monitoring, person, contacts)",
         ),
         (
+            b'schema_version = 2\n[person]\nnick = "Al"\n',
+            "{path}, line 3: person.nick is not a known key (known: name, pregnancy_relevant)",
+        ),
+        (
             b'schema_version = 2\n[prescription]\ndaily_mg = "150"\n',
             '{path}, line 3: prescription.daily_mg = "150" should be a number',
         ),
@@ -188,6 +192,7 @@ def test_corrupt_files_are_named_with_their_line(profile_file: Path, content, me
     ids=[
         "unknown-key",
         "unknown-top-key",
+        "unknown-key-new-table",
         "string-number",
         "string-bool",
         "string-date",
