@@ -323,6 +323,13 @@ def test_only_calendar_loads_icalendar(export_profile, args: list[str]):
     assert bool(_top(modules, "icalendar")) == (args[0] == "calendar")
 
 
+@pytest.mark.parametrize("args", [a for a in EXPORT_COMMANDS if a[0] != "calendar"], ids=" ".join)
+def test_card_and_report_escape_html_without_the_html_module(export_profile, args: list[str]):
+    """``html`` loads ``html.entities`` (7.5 M instructions); ``render.html_page.esc`` is
+    ``html.escape`` written out."""
+    assert not _top(loaded_modules(args), "html")
+
+
 @pytest.mark.parametrize("args", JSON_COMMANDS, ids=lambda a: " ".join(a[:2]))
 def test_answering_commands_do_not_load_icalendar(args: list[str]):
     assert not _top(loaded_modules(args), "icalendar")
