@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from imuran_cli.core.profile import Profile
     from imuran_cli.core.report import DoseTaken, MonthAdherence
     from imuran_cli.knowledge.adl import AdlScale
+    from imuran_cli.storage.journal import Journal
 
 
 def medicine_checks(rt: "Runtime", profile: "Profile | None") -> "dict[str, CardMedicine]":
@@ -40,18 +41,13 @@ def medicine_checks(rt: "Runtime", profile: "Profile | None") -> "dict[str, Card
     return checks
 
 
-def lab_tests(rt: "Runtime") -> "tuple[LabTest, ...]":
-    """Every blood test of the journal (``labs``' storage), oldest first; none without one.
-
-    Without a journal file nothing is opened, and sqlite3 is not imported.
-    """
-    if not rt.journal_path.exists():
+def lab_tests(journal: "Journal | None") -> "tuple[LabTest, ...]":
+    """Every blood test of the journal (``labs``' storage), oldest first; none without one."""
+    if journal is None:
         return ()
-    from imuran_cli.storage.journal import reading
     from imuran_cli.storage.labs import read_tests
 
-    with reading(rt.journal_path) as journal:
-        return tuple(read_tests(journal))
+    return tuple(read_tests(journal))
 
 
 def last_lab_test(rt: "Runtime") -> dt.date | None:
@@ -94,16 +90,17 @@ class JournalData(Record):
     adherence_from: dt.date | None = None
 
 
-def journal_data(rt: "Runtime", profile: "Profile", since: dt.date) -> JournalData:
-    """Adherence by month (``history``'s own count for each month of the period), the
-    doses taken, and every MG-ADL score with the scale (``adl list``'s), from the journal.
+def journal_data(
+    journal: "Journal | None", rt: "Runtime", profile: "Profile", since: dt.date, *, doses: bool
+) -> JournalData:
+    """Adherence by month (``history``'s own count for each month of the period), every
+    MG-ADL score with the scale (``adl list``'s), and with ``doses`` the doses taken (only
+    the FHIR file lists them), from the journal.
 
     Doses are counted from the first dose the journal holds (or ``since`` when later):
     the days before a person began to record are not "missed".
-
-    Without a journal file nothing is opened, and sqlite3 is not imported.
     """
-    if not rt.journal_path.exists():
+    if journal is None:
         return JournalData()
     from imuran_cli.core.doses import regimen_of
     from imuran_cli.core.history import build_history
@@ -111,41 +108,36 @@ def journal_data(rt: "Runtime", profile: "Profile", since: dt.date) -> JournalDa
     from imuran_cli.knowledge.adl import load_adl
     from imuran_cli.knowledge.journal import load_journal_rules
     from imuran_cli.storage.adl_rows import adl_scores
-    from imuran_cli.storage.dose_rows import dose_statuses, doses_between
-    from imuran_cli.storage.journal import reading
+    from imuran_cli.storage.dose_rows import dose_statuses, first_dose_day, taken_doses
 
-    with reading(rt.journal_path) as journal:
-        if journal is None:
-            return JournalData()
-        statuses = dose_statuses(journal, dt.date.min, rt.today)
-        records = doses_between(journal, since, rt.today)
-        scores = adl_scores(journal)
-    first_record = min((dt.date.fromisoformat(day) for day, _ in statuses), default=None)
+    first_record = first_dose_day(journal, rt.today)
     start = max(since, first_record) if first_record is not None else None
-    regimen = regimen_of(profile, rt.limits(), max_mg_per_kg_for(profile))
-    decimals = load_journal_rules().history.percent_decimals
     months = []
-    for first, last in month_windows(start, rt.today) if start is not None else ():
-        counted = build_history(statuses, first, last, regimen, rt.today, decimals).adherence
-        months.append(
-            MonthAdherence(
-                month=first.strftime("%Y-%m"),
-                first_day=first,
-                last_day=last,
-                expected=counted.expected,
-                taken=counted.taken,
-                skipped=counted.skipped,
-                missing=counted.missing,
-                percent=counted.percent,
+    if start is not None:
+        statuses = dose_statuses(journal, start, rt.today)
+        regimen = regimen_of(profile, rt.limits(), max_mg_per_kg_for(profile))
+        decimals = load_journal_rules().history.percent_decimals
+        for first, last in month_windows(start, rt.today):
+            counted = build_history(statuses, first, last, regimen, rt.today, decimals).adherence
+            months.append(
+                MonthAdherence(
+                    month=first.strftime("%Y-%m"),
+                    first_day=first,
+                    last_day=last,
+                    expected=counted.expected,
+                    taken=counted.taken,
+                    skipped=counted.skipped,
+                    missing=counted.missing,
+                    percent=counted.percent,
+                )
             )
-        )
-    taken = tuple(
-        DoseTaken(r.date, r.dose, r.mg, r.recorded_at) for r in records if r.status == "taken"
+    taken = (
+        tuple(DoseTaken(*dose) for dose in taken_doses(journal, since, rt.today)) if doses else ()
     )
     return JournalData(
         adherence=tuple(months),
         doses_taken=taken,
-        adl_scores=tuple(scores),
+        adl_scores=tuple(adl_scores(journal)),
         adl_scale=load_adl(),
         adherence_from=start,
     )

@@ -76,7 +76,7 @@ def report(
             since=first_day,
             now=rt.now,
             profile_key=str(rt.profile_path),
-            inputs=_inputs(rt, profile, first_day, labs),
+            inputs=_inputs(rt, profile, first_day, labs, output_format is ReportFormat.fhir),
         )
         if output_format is ReportFormat.fhir:
             from imuran_cli.render.report_fhir import render_report_fhir
@@ -93,32 +93,37 @@ def report(
         write_export(text.encode("utf-8"), output, "the report")
 
 
-def _inputs(rt: Runtime, profile: "Profile | None", since: dt.date, labs: "Labs") -> "ReportInputs":
-    """What the report reads from the journal and the other commands' results."""
+def _inputs(
+    rt: Runtime, profile: "Profile | None", since: dt.date, labs: "Labs", doses: bool
+) -> "ReportInputs":
+    """What the report reads from the journal (one connection) and the other commands'
+    results; the doses taken only with ``doses`` (the FHIR file lists them)."""
+    from imuran_cli.cli._journal import reading_journal
     from imuran_cli.cli.export_inputs import journal_data, lab_tests, medicine_checks
     from imuran_cli.core.report import ReportInputs
 
-    tests = lab_tests(rt)
-    if profile is None:
-        return ReportInputs(journal=rt.journal_path.exists(), lab_tests=tests)
-    from imuran_cli.core.lab_due import next_test_due
-    from imuran_cli.core.status import StatusInputs, build_status
-    from imuran_cli.knowledge.status import load_status
+    with reading_journal(rt) as journal:
+        tests = lab_tests(journal)
+        if profile is None:
+            return ReportInputs(journal=journal is not None, lab_tests=tests)
+        from imuran_cli.core.lab_due import next_test_due
+        from imuran_cli.core.status import StatusInputs, build_status
+        from imuran_cli.knowledge.status import load_status
 
-    # The timeline is `imuran status`'s: its treatment counts and improvement window, and
-    # the answer of `labs due` for the tests this report read.
-    last = max((test.date for test in tests), default=None)
-    due = next_test_due(profile, last, rt.today, labs)
-    inputs = StatusInputs(journal=rt.journal_path.exists(), labs_due=due)
-    status = build_status(rt.now, profile, load_status(), inputs, None)
-    journal = journal_data(rt, profile, since)
+        # The timeline is `imuran status`'s: its treatment counts and improvement window,
+        # and the answer of `labs due` for the tests this report read.
+        last = max((test.date for test in tests), default=None)
+        due = next_test_due(profile, last, rt.today, labs)
+        inputs = StatusInputs(journal=journal is not None, labs_due=due)
+        status = build_status(rt.now, profile, load_status(), inputs, None)
+        data = journal_data(journal, rt, profile, since, doses=doses)
     return ReportInputs(
-        journal=rt.journal_path.exists(),
-        adherence=journal.adherence,
-        adherence_from=journal.adherence_from,
-        doses_taken=journal.doses_taken,
-        adl_scores=journal.adl_scores,
-        adl_scale=journal.adl_scale,
+        journal=journal is not None,
+        adherence=data.adherence,
+        adherence_from=data.adherence_from,
+        doses_taken=data.doses_taken,
+        adl_scores=data.adl_scores,
+        adl_scale=data.adl_scale,
         lab_tests=tests,
         lab_limits=_lab_limits(profile) if tests else {},
         status=status,
