@@ -10,7 +10,6 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from imuran_cli.cli.export_output import max_mg_per_kg_for
-from imuran_cli.record import Record
 
 if TYPE_CHECKING:
     from imuran_cli.cli.runtime import Runtime
@@ -80,64 +79,62 @@ def blood_test_due(
     return BloodTestDue(due.due_from, due.due_by, overdue=due.status == "overdue")
 
 
-class JournalData(Record):
-    """What the report takes from the journal's doses and MG-ADL scores."""
-
-    adherence: "tuple[MonthAdherence, ...]" = ()
-    doses_taken: "tuple[DoseTaken, ...]" = ()
-    adl_scores: "tuple[AdlScore, ...]" = ()
-    adl_scale: "AdlScale | None" = None
-    adherence_from: dt.date | None = None
-
-
-def journal_data(
-    journal: "Journal | None", rt: "Runtime", profile: "Profile", since: dt.date, *, doses: bool
-) -> JournalData:
-    """Adherence by month (``history``'s own count for each month of the period), every
-    MG-ADL score with the scale (``adl list``'s), and with ``doses`` the doses taken (only
-    the FHIR file lists them), from the journal.
-
-    Doses are counted from the first dose the journal holds (or ``since`` when later):
-    the days before a person began to record are not "missed".
-    """
+def adherence_by_month(
+    journal: "Journal | None", rt: "Runtime", profile: "Profile", since: dt.date
+) -> "tuple[tuple[MonthAdherence, ...], dt.date | None]":
+    """Adherence by month (``history``'s own count for each month of the period), and the
+    day counting starts: the first dose the journal holds, or ``since`` when later (the
+    days before a person began to record are not "missed"); None without a dose."""
     if journal is None:
-        return JournalData()
+        return (), None
     from imuran_cli.core.doses import regimen_of
     from imuran_cli.core.history import build_history
-    from imuran_cli.core.report import DoseTaken, MonthAdherence, month_windows
-    from imuran_cli.knowledge.adl import load_adl
+    from imuran_cli.core.report import MonthAdherence, month_windows
     from imuran_cli.knowledge.journal import load_journal_rules
-    from imuran_cli.storage.adl_rows import adl_scores
-    from imuran_cli.storage.dose_rows import dose_statuses, first_dose_day, taken_doses
+    from imuran_cli.storage.dose_rows import dose_statuses, first_dose_day
 
     first_record = first_dose_day(journal, rt.today)
-    start = max(since, first_record) if first_record is not None else None
+    if first_record is None:
+        return (), None
+    start = max(since, first_record)
+    statuses = dose_statuses(journal, start, rt.today)
+    regimen = regimen_of(profile, rt.limits(), max_mg_per_kg_for(profile))
+    decimals = load_journal_rules().history.percent_decimals
     months = []
-    if start is not None:
-        statuses = dose_statuses(journal, start, rt.today)
-        regimen = regimen_of(profile, rt.limits(), max_mg_per_kg_for(profile))
-        decimals = load_journal_rules().history.percent_decimals
-        for first, last in month_windows(start, rt.today):
-            counted = build_history(statuses, first, last, regimen, rt.today, decimals).adherence
-            months.append(
-                MonthAdherence(
-                    month=first.strftime("%Y-%m"),
-                    first_day=first,
-                    last_day=last,
-                    expected=counted.expected,
-                    taken=counted.taken,
-                    skipped=counted.skipped,
-                    missing=counted.missing,
-                    percent=counted.percent,
-                )
+    for first, last in month_windows(start, rt.today):
+        counted = build_history(statuses, first, last, regimen, rt.today, decimals).adherence
+        months.append(
+            MonthAdherence(
+                month=first.strftime("%Y-%m"),
+                first_day=first,
+                last_day=last,
+                expected=counted.expected,
+                taken=counted.taken,
+                skipped=counted.skipped,
+                missing=counted.missing,
+                percent=counted.percent,
             )
-    taken = (
-        tuple(DoseTaken(*dose) for dose in taken_doses(journal, since, rt.today)) if doses else ()
-    )
-    return JournalData(
-        adherence=tuple(months),
-        doses_taken=taken,
-        adl_scores=tuple(adl_scores(journal)),
-        adl_scale=load_adl(),
-        adherence_from=start,
-    )
+        )
+    return tuple(months), start
+
+
+def doses_taken(
+    journal: "Journal | None", since: dt.date, today: dt.date
+) -> "tuple[DoseTaken, ...]":
+    """Every dose the journal records as taken from ``since`` to ``today``, by day."""
+    if journal is None:
+        return ()
+    from imuran_cli.core.report import DoseTaken
+    from imuran_cli.storage.dose_rows import taken_doses
+
+    return tuple(DoseTaken(*dose) for dose in taken_doses(journal, since, today))
+
+
+def adl_data(journal: "Journal | None") -> "tuple[tuple[AdlScore, ...], AdlScale | None]":
+    """Every MG-ADL score of the journal and the scale (``adl list``'s); none without one."""
+    if journal is None:
+        return (), None
+    from imuran_cli.knowledge.adl import load_adl
+    from imuran_cli.storage.adl_rows import adl_scores
+
+    return tuple(adl_scores(journal)), load_adl()
