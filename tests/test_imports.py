@@ -330,6 +330,17 @@ def test_card_and_report_escape_html_without_the_html_module(export_profile, arg
     assert not _top(loaded_modules(args), "html")
 
 
+@pytest.mark.parametrize("fmt", ["html", "markdown", "fhir"])
+def test_the_report_works_out_only_what_its_format_shows(export_profile, existing_journal, fmt):
+    """FHIR has no timeline (``status``, ``labs due``) and no adherence by month
+    (``history``); HTML and markdown have both."""
+    modules = loaded_modules(["report", "--format", fmt])
+    shown = {"imuran_cli.core.lab_due", "imuran_cli.core.history"} & modules
+    assert shown == (
+        set() if fmt == "fhir" else {"imuran_cli.core.lab_due", "imuran_cli.core.history"}
+    )
+
+
 @pytest.mark.parametrize("args", JSON_COMMANDS, ids=lambda a: " ".join(a[:2]))
 def test_answering_commands_do_not_load_icalendar(args: list[str]):
     assert not _top(loaded_modules(args), "icalendar")
