@@ -332,6 +332,24 @@ def test_only_calendar_loads_icalendar(export_profile, args: list[str]):
     assert bool(_top(modules, "icalendar")) == (args[0] == "calendar")
 
 
+@pytest.mark.parametrize("args", [a for a in EXPORT_COMMANDS if a[0] != "calendar"], ids=" ".join)
+def test_card_and_report_escape_html_without_the_html_module(export_profile, args: list[str]):
+    """``html`` loads ``html.entities`` (7.5 M instructions); ``render.html_page.esc`` is
+    ``html.escape`` written out."""
+    assert not _top(loaded_modules(args), "html")
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown", "fhir"])
+def test_the_report_works_out_only_what_its_format_shows(export_profile, existing_journal, fmt):
+    """FHIR has no timeline (``status``, ``labs due``) and no adherence by month
+    (``history``); HTML and markdown have both."""
+    modules = loaded_modules(["report", "--format", fmt])
+    shown = {"imuran_cli.core.lab_due", "imuran_cli.core.history"} & modules
+    assert shown == (
+        set() if fmt == "fhir" else {"imuran_cli.core.lab_due", "imuran_cli.core.history"}
+    )
+
+
 @pytest.mark.parametrize("args", JSON_COMMANDS, ids=lambda a: " ".join(a[:2]))
 def test_answering_commands_do_not_load_icalendar(args: list[str]):
     assert not _top(loaded_modules(args), "icalendar")

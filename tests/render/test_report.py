@@ -4,6 +4,7 @@ HTML is read back with the standard library's parser."""
 from __future__ import annotations
 
 import json
+import uuid
 from typing import Any
 
 import pytest
@@ -12,7 +13,7 @@ from fhir.resources.R4B.bundle import Bundle
 from imuran_cli.core.report import Report, ReportInputs, build_report
 from imuran_cli.knowledge.dosing import load_dosing
 from imuran_cli.knowledge.exports import load_exports
-from imuran_cli.render.report_fhir import fhir_bundle, render_report_fhir
+from imuran_cli.render.report_fhir import fhir_bundle, render_report_fhir, resource_id
 from imuran_cli.render.report_html import page_count, render_report_html
 from imuran_cli.render.report_markdown import render_report_markdown
 from tests import report_fixture as fx
@@ -138,6 +139,34 @@ def test_rerunning_gives_the_same_ids_and_another_profile_others():
     assert ids == [e["resource"]["id"] for e in again["entry"]]
     assert len(set(ids)) == len(ids)
     assert not set(ids) & {e["resource"]["id"] for e in other["entry"]}
+
+
+@pytest.mark.parametrize(
+    ("key", "parts"),
+    [
+        ("/p", ("patient",)),
+        ("/home/sam/profile.toml", ("administration", "2026-06-01", "morning")),
+        ("C:\\Users\\Zoë\\profil.toml", ("medication-statement", "0", "Ibuprofène 200 mg")),
+        ("", ()),
+    ],
+)
+def test_resource_ids_are_uuid5_of_the_profile_and_the_resource(key, parts):
+    report = fx.full_report(key)
+    expected = uuid.uuid5(
+        uuid.UUID("6f1d2b8e-5a0c-4c55-9a51-3f0e7f4a2c10"), "\x1f".join((report.profile_key, *parts))
+    )
+    assert resource_id(report, *parts) == str(expected)
+
+
+def test_fhir_json_has_one_resource_a_line():
+    """Compact (json's C encoder), one entry a line: grep and diff see one resource."""
+    text = render_report_fhir(fx.full_report(), fx.LABS, CODES)
+    document = json.loads(text)
+    lines = text.splitlines()
+    assert text.endswith("\n]}\n") and lines[-1] == "]}"
+    assert lines[0].startswith('{"resourceType": "Bundle", ') and lines[0].endswith('"entry": [')
+    entries = [json.loads(line.removesuffix(",")) for line in lines[1:-1]]
+    assert entries == document["entry"]
 
 
 def test_the_last_resource_says_what_it_is_made_from_and_not_advice():

@@ -10,7 +10,6 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from imuran_cli.cli.export_output import max_mg_per_kg_for
-from imuran_cli.record import Record
 
 if TYPE_CHECKING:
     from imuran_cli.cli.runtime import Runtime
@@ -21,6 +20,7 @@ if TYPE_CHECKING:
     from imuran_cli.core.profile import Profile
     from imuran_cli.core.report import DoseTaken, MonthAdherence
     from imuran_cli.knowledge.adl import AdlScale
+    from imuran_cli.storage.journal import Journal
 
 
 def medicine_checks(rt: "Runtime", profile: "Profile | None") -> "dict[str, CardMedicine]":
@@ -40,18 +40,13 @@ def medicine_checks(rt: "Runtime", profile: "Profile | None") -> "dict[str, Card
     return checks
 
 
-def lab_tests(rt: "Runtime") -> "tuple[LabTest, ...]":
-    """Every blood test of the journal (``labs``' storage), oldest first; none without one.
-
-    Without a journal file nothing is opened, and sqlite3 is not imported.
-    """
-    if not rt.journal_path.exists():
+def lab_tests(journal: "Journal | None") -> "tuple[LabTest, ...]":
+    """Every blood test of the journal (``labs``' storage), oldest first; none without one."""
+    if journal is None:
         return ()
-    from imuran_cli.storage.journal import reading
     from imuran_cli.storage.labs import read_tests
 
-    with reading(rt.journal_path) as journal:
-        return tuple(read_tests(journal))
+    return tuple(read_tests(journal))
 
 
 def last_lab_test(rt: "Runtime") -> dt.date | None:
@@ -84,48 +79,29 @@ def blood_test_due(
     return BloodTestDue(due.due_from, due.due_by, overdue=due.status == "overdue")
 
 
-class JournalData(Record):
-    """What the report takes from the journal's doses and MG-ADL scores."""
-
-    adherence: "tuple[MonthAdherence, ...]" = ()
-    doses_taken: "tuple[DoseTaken, ...]" = ()
-    adl_scores: "tuple[AdlScore, ...]" = ()
-    adl_scale: "AdlScale | None" = None
-    adherence_from: dt.date | None = None
-
-
-def journal_data(rt: "Runtime", profile: "Profile", since: dt.date) -> JournalData:
-    """Adherence by month (``history``'s own count for each month of the period), the
-    doses taken, and every MG-ADL score with the scale (``adl list``'s), from the journal.
-
-    Doses are counted from the first dose the journal holds (or ``since`` when later):
-    the days before a person began to record are not "missed".
-
-    Without a journal file nothing is opened, and sqlite3 is not imported.
-    """
-    if not rt.journal_path.exists():
-        return JournalData()
+def adherence_by_month(
+    journal: "Journal | None", rt: "Runtime", profile: "Profile", since: dt.date
+) -> "tuple[tuple[MonthAdherence, ...], dt.date | None]":
+    """Adherence by month (``history``'s own count for each month of the period), and the
+    day counting starts: the first dose the journal holds, or ``since`` when later (the
+    days before a person began to record are not "missed"); None without a dose."""
+    if journal is None:
+        return (), None
     from imuran_cli.core.doses import regimen_of
     from imuran_cli.core.history import build_history
-    from imuran_cli.core.report import DoseTaken, MonthAdherence, month_windows
-    from imuran_cli.knowledge.adl import load_adl
+    from imuran_cli.core.report import MonthAdherence, month_windows
     from imuran_cli.knowledge.journal import load_journal_rules
-    from imuran_cli.storage.adl_rows import adl_scores
-    from imuran_cli.storage.dose_rows import dose_statuses, doses_between
-    from imuran_cli.storage.journal import reading
+    from imuran_cli.storage.dose_rows import dose_statuses, first_dose_day
 
-    with reading(rt.journal_path) as journal:
-        if journal is None:
-            return JournalData()
-        statuses = dose_statuses(journal, dt.date.min, rt.today)
-        records = doses_between(journal, since, rt.today)
-        scores = adl_scores(journal)
-    first_record = min((dt.date.fromisoformat(day) for day, _ in statuses), default=None)
-    start = max(since, first_record) if first_record is not None else None
+    first_record = first_dose_day(journal, rt.today)
+    if first_record is None:
+        return (), None
+    start = max(since, first_record)
+    statuses = dose_statuses(journal, start, rt.today)
     regimen = regimen_of(profile, rt.limits(), max_mg_per_kg_for(profile))
     decimals = load_journal_rules().history.percent_decimals
     months = []
-    for first, last in month_windows(start, rt.today) if start is not None else ():
+    for first, last in month_windows(start, rt.today):
         counted = build_history(statuses, first, last, regimen, rt.today, decimals).adherence
         months.append(
             MonthAdherence(
@@ -139,13 +115,26 @@ def journal_data(rt: "Runtime", profile: "Profile", since: dt.date) -> JournalDa
                 percent=counted.percent,
             )
         )
-    taken = tuple(
-        DoseTaken(r.date, r.dose, r.mg, r.recorded_at) for r in records if r.status == "taken"
-    )
-    return JournalData(
-        adherence=tuple(months),
-        doses_taken=taken,
-        adl_scores=tuple(scores),
-        adl_scale=load_adl(),
-        adherence_from=start,
-    )
+    return tuple(months), start
+
+
+def doses_taken(
+    journal: "Journal | None", since: dt.date, today: dt.date
+) -> "tuple[DoseTaken, ...]":
+    """Every dose the journal records as taken from ``since`` to ``today``, by day."""
+    if journal is None:
+        return ()
+    from imuran_cli.core.report import DoseTaken
+    from imuran_cli.storage.dose_rows import taken_doses
+
+    return tuple(DoseTaken(*dose) for dose in taken_doses(journal, since, today))
+
+
+def adl_data(journal: "Journal | None") -> "tuple[tuple[AdlScore, ...], AdlScale | None]":
+    """Every MG-ADL score of the journal and the scale (``adl list``'s); none without one."""
+    if journal is None:
+        return (), None
+    from imuran_cli.knowledge.adl import load_adl
+    from imuran_cli.storage.adl_rows import adl_scores
+
+    return tuple(adl_scores(journal)), load_adl()

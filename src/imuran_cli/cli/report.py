@@ -10,8 +10,10 @@ from imuran_cli.cli.export_output import OutputOpt, max_mg_per_kg_for, write_exp
 from imuran_cli.cli.runtime import Runtime, command_session
 
 if TYPE_CHECKING:
+    from imuran_cli.core.labs import LabTest
     from imuran_cli.core.profile import Profile
     from imuran_cli.core.report import ReportInputs
+    from imuran_cli.core.status import StatusResult
     from imuran_cli.knowledge.labs import Labs
 
 
@@ -76,7 +78,7 @@ def report(
             since=first_day,
             now=rt.now,
             profile_key=str(rt.profile_path),
-            inputs=_inputs(rt, profile, first_day, labs),
+            inputs=_inputs(rt, profile, first_day, labs, output_format),
         )
         if output_format is ReportFormat.fhir:
             from imuran_cli.render.report_fhir import render_report_fhir
@@ -93,37 +95,61 @@ def report(
         write_export(text.encode("utf-8"), output, "the report")
 
 
-def _inputs(rt: Runtime, profile: "Profile | None", since: dt.date, labs: "Labs") -> "ReportInputs":
-    """What the report reads from the journal and the other commands' results."""
-    from imuran_cli.cli.export_inputs import journal_data, lab_tests, medicine_checks
+def _inputs(
+    rt: Runtime, profile: "Profile | None", since: dt.date, labs: "Labs", fmt: ReportFormat
+) -> "ReportInputs":
+    """What the report reads from the journal (one connection) and the other commands'
+    results: what its format shows. HTML and markdown show the timeline (from ``status``)
+    and the adherence by month (from ``history``), not each dose; FHIR lists each dose
+    taken, and has neither a timeline nor adherence, so neither is worked out for it."""
+    from imuran_cli.cli._journal import reading_journal
+    from imuran_cli.cli.export_inputs import (
+        adherence_by_month,
+        adl_data,
+        doses_taken,
+        lab_tests,
+        medicine_checks,
+    )
     from imuran_cli.core.report import ReportInputs
 
-    tests = lab_tests(rt)
-    if profile is None:
-        return ReportInputs(journal=rt.journal_path.exists(), lab_tests=tests)
-    from imuran_cli.core.lab_due import next_test_due
-    from imuran_cli.core.status import StatusInputs, build_status
-    from imuran_cli.knowledge.status import load_status
-
-    # The timeline is `imuran status`'s: its treatment counts and improvement window, and
-    # the answer of `labs due` for the tests this report read.
-    last = max((test.date for test in tests), default=None)
-    due = next_test_due(profile, last, rt.today, labs)
-    inputs = StatusInputs(journal=rt.journal_path.exists(), labs_due=due)
-    status = build_status(rt.now, profile, load_status(), inputs, None)
-    journal = journal_data(rt, profile, since)
+    with reading_journal(rt) as journal:
+        tests = lab_tests(journal)
+        if profile is None:
+            return ReportInputs(journal=journal is not None, lab_tests=tests)
+        fhir = fmt is ReportFormat.fhir
+        status = None if fhir else _status(rt, profile, tests, labs, journal=journal is not None)
+        adherence, adherence_from = (
+            ((), None) if fhir else adherence_by_month(journal, rt, profile, since)
+        )
+        taken = doses_taken(journal, since, rt.today) if fhir else ()
+        scores, scale = adl_data(journal)
     return ReportInputs(
-        journal=rt.journal_path.exists(),
-        adherence=journal.adherence,
-        adherence_from=journal.adherence_from,
-        doses_taken=journal.doses_taken,
-        adl_scores=journal.adl_scores,
-        adl_scale=journal.adl_scale,
+        journal=journal is not None,
+        adherence=adherence,
+        adherence_from=adherence_from,
+        doses_taken=taken,
+        adl_scores=scores,
+        adl_scale=scale,
         lab_tests=tests,
         lab_limits=_lab_limits(profile) if tests else {},
         status=status,
         medicines=medicine_checks(rt, profile),
     )
+
+
+def _status(
+    rt: Runtime, profile: "Profile", tests: "tuple[LabTest, ...]", labs: "Labs", *, journal: bool
+) -> "StatusResult":
+    """``imuran status``'s answer, for the timeline: its treatment counts and improvement
+    window, and the answer of ``labs due`` for the tests this report read."""
+    from imuran_cli.core.lab_due import next_test_due
+    from imuran_cli.core.status import StatusInputs, build_status
+    from imuran_cli.knowledge.status import load_status
+
+    last = max((test.date for test in tests), default=None)
+    due = next_test_due(profile, last, rt.today, labs)
+    inputs = StatusInputs(journal=journal, labs_due=due)
+    return build_status(rt.now, profile, load_status(), inputs, None)
 
 
 def _lab_limits(profile: "Profile") -> dict[str, float]:

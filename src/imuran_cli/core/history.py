@@ -134,7 +134,9 @@ def build_history(
     # worked out once, and the same tuple is shared by every day like it.
     made: dict[_DayKey, tuple[DoseSlot, ...]] = {}
     counted: dict[str, int] = {"taken": 0, "skipped": 0, "missing": 0, "due": 0}
-    day_counts: dict[tuple[DoseSlot, ...], int] = {}
+    # Days counted by their key, a tuple of plain values that hashes in C (a tuple of
+    # slots would call each record's Python ``__hash__``).
+    day_counts: dict[_DayKey, int] = {}
     days: list[HistoryDay] = []
     day = start
     while day <= end:
@@ -149,11 +151,11 @@ def build_history(
         slots = made.get(key)
         if slots is None:
             slots = made[key] = _slots(key, planned)
-        day_counts[slots] = day_counts.get(slots, 0) + 1
+        day_counts[key] = day_counts.get(key, 0) + 1
         days.append(HistoryDay(day, slots))
         day += _ONE_DAY
-    for slots, times in day_counts.items():
-        for slot in slots:
+    for key, times in day_counts.items():
+        for slot in made[key]:
             counted[slot.status] += times
     counts = counted
     expected = counts["taken"] + counts["skipped"] + counts["missing"]

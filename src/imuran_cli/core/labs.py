@@ -7,7 +7,6 @@ Every number a rule uses comes from ``knowledge/labs.toml``.
 """
 
 import datetime as dt
-import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -511,4 +510,6 @@ def _shown(text: str) -> str:
     """A typed value in a message: as is, or quoted when it has spaces or odd characters."""
     if text and text.isprintable() and not any(char.isspace() for char in text):
         return text
+    import json  # only for this message: the report and `labs list` load it otherwise not
+
     return json.dumps(text, ensure_ascii=False)

@@ -68,7 +68,11 @@ class DoseTaken(Record):
 
 
 class ReportInputs(Record):
-    """What the journal and the other commands hold, as their results give it."""
+    """What the journal and the other commands hold, as their results give it.
+
+    The command passes what its format shows: the doses taken one by one for FHIR only,
+    ``status`` and the adherence by month for HTML and markdown only (FHIR has neither a
+    timeline nor adherence)."""
 
     journal: bool = False
     adherence: tuple[MonthAdherence, ...] = ()
